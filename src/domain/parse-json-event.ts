@@ -1,0 +1,154 @@
+/**
+ * Turns one JSON object (Segment-shaped or flat) into a canonical event, or says which field is wrong.
+ *
+ * Segment shape: `{ type, event, userId, anonymousId, previousId, messageId, timestamp, properties, traits }`.
+ * Flat shape: `{ customer_id, event, timestamp, amount, ...anything else as properties }`.
+ */
+import { z } from 'zod';
+import type { CanonicalEvent } from './event.js';
+import { eventKindSchemas, moneyKinds, toEventKind, traitsSchema, type EventKind, type TrackKind } from './event-kinds.js';
+import { parseTimestamp, type DateOrder } from './timestamps.js';
+
+export type ParseResult = { ok: true; event: CanonicalEvent } | { ok: false; field: string; reason: string };
+
+const reserved = new Set([
+  'type', 'event', 'name', 'kind', 'userId', 'user_id', 'customer_id', 'customerId', 'anonymousId', 'anonymous_id',
+  'previousId', 'previous_id', 'messageId', 'message_id', 'event_id', 'eventId', 'id', 'timestamp', 'originalTimestamp',
+  'sentAt', 'receivedAt', 'properties', 'traits', 'context', 'integrations', 'amount', 'revenue', 'total', 'value',
+  'cost', 'currency', 'rate', 'fx_rate', 'order_id', 'orderId', 'channel', 'platform', 'date', 'time', 'ts',
+]);
+
+const idValue = z.union([z.string().trim().min(1), z.number()]).transform(String);
+const decimal = /^-?\d+(\.\d+)?$/;
+
+function firstDefined(obj: Record<string, unknown>, keys: readonly string[]): [string, unknown] | undefined {
+  for (const key of keys) if (obj[key] !== undefined && obj[key] !== null && obj[key] !== '') return [key, obj[key]];
+  return undefined;
+}
+
+function optionalId(obj: Record<string, unknown>, keys: readonly string[]): string | null | { field: string } {
+  const found = firstDefined(obj, keys);
+  if (!found) return null;
+  const parsed = idValue.safeParse(found[1]);
+  return parsed.success ? parsed.data : { field: found[0] };
+}
+
+function issueToReject(prefix: string, error: z.ZodError): { field: string; reason: string } {
+  const issue = error.issues[0];
+  const path = issue?.path.length ? `${prefix}.${issue.path.join('.')}` : prefix;
+  return { field: path, reason: issue?.message ?? 'is not valid' };
+}
+
+export function parseJsonEvent(input: unknown, options: { dateOrder?: DateOrder } = {}): ParseResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, field: '(row)', reason: 'is not a JSON object' };
+  }
+  const obj = input as Record<string, unknown>;
+  const segmentType = typeof obj.type === 'string' ? obj.type.toLowerCase() : undefined;
+
+  let kind: EventKind | undefined;
+  let kindField = 'event';
+  if (segmentType === 'identify') kind = 'identify';
+  else if (segmentType === 'alias') kind = 'alias';
+  else if (segmentType === 'page' || segmentType === 'screen') kind = 'page_viewed';
+  else {
+    const named = firstDefined(obj, ['event', 'kind', 'name', ...(segmentType === 'track' ? [] : ['type'])]);
+    if (!named) kind = 'order_completed';
+    else {
+      kindField = named[0];
+      kind = typeof named[1] === 'string' ? toEventKind(named[1]) : undefined;
+      if (!kind) return { ok: false, field: kindField, reason: `unknown event kind ${JSON.stringify(named[1])}` };
+    }
+  }
+
+  const customerId = optionalId(obj, ['userId', 'user_id', 'customer_id', 'customerId']);
+  if (customerId && typeof customerId === 'object') return { ok: false, field: customerId.field, reason: 'is not a valid id' };
+  let anonymousId = optionalId(obj, ['anonymousId', 'anonymous_id', ...(kind === 'alias' ? ['previousId', 'previous_id'] : [])]);
+  if (anonymousId && typeof anonymousId === 'object') return { ok: false, field: anonymousId.field, reason: 'is not a valid id' };
+  if (kind === 'alias') {
+    const previous = optionalId(obj, ['previousId', 'previous_id']);
+    if (previous && typeof previous === 'string') anonymousId = previous;
+  }
+  if (customerId === null && anonymousId === null) {
+    return { ok: false, field: 'customer_id', reason: 'is missing: an event needs a customer id (userId) or an anonymous id' };
+  }
+  const eventId = optionalId(obj, ['messageId', 'message_id', 'event_id', 'eventId', 'id']);
+  if (eventId && typeof eventId === 'object') return { ok: false, field: eventId.field, reason: 'is not a valid id' };
+
+  const tsField = firstDefined(obj, ['timestamp', 'originalTimestamp', 'date', 'time', 'ts', 'sentAt', 'receivedAt']);
+  if (!tsField) return { ok: false, field: 'timestamp', reason: 'is missing' };
+  const occurredAt = parseTimestamp(tsField[1], options.dateOrder);
+  if (!occurredAt) return { ok: false, field: tsField[0], reason: `cannot read ${JSON.stringify(tsField[1])} as a date` };
+
+  const nested = obj.properties ?? obj.traits;
+  if (nested !== undefined && (typeof nested !== 'object' || nested === null || Array.isArray(nested))) {
+    return { ok: false, field: obj.properties !== undefined ? 'properties' : 'traits', reason: 'must be a JSON object' };
+  }
+  const properties: Record<string, unknown> = { ...(nested as Record<string, unknown> | undefined) };
+  for (const [key, value] of Object.entries(obj)) if (!reserved.has(key)) properties[key] = value;
+
+  // Money, currency, order id, channel and platform may sit at the top level or in properties.
+  const lookup = { ...properties, ...obj };
+  const amountField = firstDefined(lookup, kind === 'marketing_touch' ? ['cost', 'amount'] : ['revenue', 'amount', 'total', 'value']);
+  let amount: string | null = null;
+  if (amountField) {
+    const text = typeof amountField[1] === 'number' ? String(amountField[1]) : typeof amountField[1] === 'string' ? amountField[1].trim() : '';
+    if (!decimal.test(text)) return { ok: false, field: amountField[0], reason: `${JSON.stringify(amountField[1])} is not a number` };
+    if (moneyKinds.has(kind) && Number(text) < 0) return { ok: false, field: amountField[0], reason: 'must not be negative' };
+    amount = text;
+    delete properties[amountField[0]];
+  }
+  if (kind === 'order_completed' && amount === null) {
+    return { ok: false, field: 'revenue', reason: 'is missing: an order needs its amount' };
+  }
+  const text = (keys: string[]): string | null => {
+    const found = firstDefined(lookup, keys);
+    return found ? String(found[1]) : null;
+  };
+  const currency = text(['currency'])?.toUpperCase() ?? null;
+  if (currency !== null && !/^[A-Z]{3}$/.test(currency)) return { ok: false, field: 'currency', reason: `${JSON.stringify(currency)} is not an ISO 4217 code` };
+  const rate = text(['rate', 'fx_rate']);
+  if (rate !== null && !(decimal.test(rate) && Number(rate) > 0)) return { ok: false, field: 'rate', reason: 'must be a positive number' };
+
+  // Typed columns (channel, platform, order id) may be given at the top level; the schemas see them too.
+  for (const key of ['channel', 'platform', 'order_id']) {
+    const value = obj[key] ?? (key === 'order_id' ? obj.orderId : undefined);
+    if (value !== undefined && value !== null && properties[key] === undefined) properties[key] = value;
+  }
+  if (kind === 'identify') {
+    const traits = traitsSchema.safeParse(properties);
+    if (!traits.success) return { ok: false, ...issueToReject('traits', traits.error) };
+  } else if (kind !== 'alias') {
+    const schema = eventKindSchemas[kind as TrackKind];
+    const checked = schema.safeParse(properties);
+    if (!checked.success) return { ok: false, ...issueToReject('properties', checked.error) };
+  }
+
+  const orderId = text(['order_id', 'orderId']);
+  const discount = firstDefined(lookup, ['discount']);
+  const items = Array.isArray(properties.products) ? (properties.products as Array<Record<string, unknown>>) : [];
+  const fullPrice =
+    kind === 'order_completed'
+      ? !(discount && Number(discount[1]) > 0) && items.every((i) => i.list_price === undefined || Number(i.price) >= Number(i.list_price))
+      : null;
+  for (const key of ['currency', 'rate', 'fx_rate', 'order_id', 'orderId', 'channel', 'platform']) delete properties[key];
+
+  return {
+    ok: true,
+    event: {
+      eventId: (eventId as string | null) ?? null,
+      kind,
+      customerId: customerId as string | null,
+      anonymousId: anonymousId as string | null,
+      occurredAt,
+      amount,
+      currency,
+      rate,
+      orderId,
+      channel: text(['channel']),
+      platform: text(['platform']),
+      fullPrice,
+      properties: Object.keys(properties).length > 0 ? properties : null,
+    },
+  };
+}

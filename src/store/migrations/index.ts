@@ -1,0 +1,10 @@
+/** Ordered schema migrations, shared by every backend. Append new ones; never edit an applied one. */
+import * as eventLog from './001-event-log.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, ...eventLog }];

@@ -1,0 +1,37 @@
+/** The `tenure` command line. Commands call the same services as the API; they hold no logic of their own. */
+import { Command, CommanderError } from 'commander';
+import { importCommand } from './commands/import.js';
+import { statusCommand } from './commands/status.js';
+import { summaryCommand } from './commands/summary.js';
+import { processIo, type Io } from './output.js';
+
+export function createProgram(io: Io = processIo): { program: Command; exitCode: () => number } {
+  let code = 0;
+  const setExit = (value: number) => {
+    code = value;
+  };
+  const program = new Command('tenure')
+    .description('Customer lifecycle and lifetime value from your event log.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  program.addCommand(importCommand(io, setExit));
+  program.addCommand(statusCommand(io));
+  program.addCommand(summaryCommand(io));
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  return { program, exitCode: () => code };
+}
+
+/** Runs the CLI; resolves to the process exit code. Errors are reported as one line, never a stack trace. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const { program, exitCode } = createProgram(io);
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode();
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    io.err(`tenure: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
