@@ -9,7 +9,7 @@
  * first and last purchase, days since the last purchase.
  */
 import type { Store } from '../store/store.js';
-import { resolvedEventsSql } from './resolved-events.js';
+import { hasAnonymousEvents, resolvedEventsSql } from './resolved-events.js';
 import { endOfDay, timeUnits, type TimeUnit } from './time-unit.js';
 
 export interface CustomerSummaryRow {
@@ -30,12 +30,14 @@ export interface CustomerSummaryRow {
 export interface CustomerSummaryOptions {
   asOf: string;
   unit?: TimeUnit;
+  /** Whether the store has anonymous events to resolve (see `hasAnonymousEvents`); default true. */
+  anonymous?: boolean;
 }
 
 /** The summary as one SQL query and its parameters (so it can be listed, streamed or materialised). */
 export function customerSummarySql(options: CustomerSummaryOptions): { sql: string; params: [Date, string] } {
   const unitDays = timeUnits[options.unit ?? 'week'];
-  const sql = `WITH ${resolvedEventsSql(`e.kind = 'order_completed'`)},
+  const sql = `WITH ${resolvedEventsSql(`e.kind = 'order_completed'`, { anonymous: options.anonymous ?? true })},
     days AS (
       SELECT customer_id, CAST(occurred_at AS DATE) AS day, sum(amount) AS value, count(*) AS orders,
         count(*) FILTER (WHERE full_price) AS full_price_orders
@@ -59,6 +61,6 @@ export function customerSummarySql(options: CustomerSummaryOptions): { sql: stri
 }
 
 export async function customerSummary(store: Store, options: CustomerSummaryOptions): Promise<CustomerSummaryRow[]> {
-  const { sql, params } = customerSummarySql(options);
+  const { sql, params } = customerSummarySql({ anonymous: await hasAnonymousEvents(store), ...options });
   return store.query<CustomerSummaryRow & Record<string, unknown>>(`${sql} ORDER BY customer_id`, params);
 }

@@ -1,3 +1,5 @@
+import type { Store } from '../store/store.js';
+
 /**
  * Events with their customer resolved as of a date: an event that carries only an anonymous id belongs
  * to the customer that anonymous id was linked to (by any event carrying both ids, such as an identify or
@@ -5,14 +7,25 @@
  *
  * Returns a CTE body; `$1` must be the exclusive end of the as-of day.
  */
-export function resolvedEventsSql(kindFilter: string): string {
+export function resolvedEventsSql(kindFilter: string, options: { anonymous: boolean } = { anonymous: true }): string {
+  const identified = `SELECT e.* FROM events e WHERE ${kindFilter} AND e.occurred_at < $1 AND e.customer_id IS NOT NULL`;
+  if (!options.anonymous) return `resolved AS (${identified})`;
+  // Identified events (nearly all of them) skip the join; only anonymous ones look up a link.
   return `links AS (
       SELECT anonymous_id, arg_min(customer_id, occurred_at) AS customer_id
       FROM events
       WHERE anonymous_id IS NOT NULL AND customer_id IS NOT NULL AND occurred_at < $1
       GROUP BY anonymous_id),
     resolved AS (
-      SELECT coalesce(e.customer_id, l.customer_id) AS customer_id, e.*  EXCLUDE (customer_id)
-      FROM events e LEFT JOIN links l ON e.customer_id IS NULL AND l.anonymous_id = e.anonymous_id
-      WHERE ${kindFilter} AND e.occurred_at < $1)`;
+      ${identified}
+      UNION ALL
+      SELECT e.* REPLACE (l.customer_id AS customer_id)
+      FROM events e JOIN links l ON l.anonymous_id = e.anonymous_id
+      WHERE ${kindFilter} AND e.occurred_at < $1 AND e.customer_id IS NULL)`;
+}
+
+/** Whether any event is anonymous; when none is, queries leave identity resolution out entirely. */
+export async function hasAnonymousEvents(store: Store): Promise<boolean> {
+  const [row] = await store.query<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE customer_id IS NULL LIMIT 1) t');
+  return (row?.n ?? 0) > 0;
 }

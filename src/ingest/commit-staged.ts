@@ -28,8 +28,14 @@ export interface CommitCounts {
   rejected: number;
 }
 
-/** Content that makes two events without a source id identical. */
-const contentColumns = ['kind', 'customer_id', 'anonymous_id', 'occurred_at', 'original_amount', 'original_currency', 'amount', 'order_id', 'channel', 'platform'];
+/**
+ * Content that makes two events without a source id identical. A converted amount is left out: the
+ * original amount and currency in the properties say the same, and a re-import at another rate is still
+ * the same event.
+ */
+const contentColumns = ['kind', 'customer_id', 'anonymous_id', 'occurred_at', 'order_id', 'channel', 'platform'];
+const stagedAmount = 'CASE WHEN original_currency IS NULL THEN amount_rep END';
+const storedAmount = `CASE WHEN json_extract_string(properties, '$.original_currency') IS NULL THEN amount END`;
 
 export async function commitStaged(store: Store, options: CommitOptions): Promise<CommitCounts> {
   const rep = sqlString(options.reportingCurrency);
@@ -42,19 +48,24 @@ export async function commitStaged(store: Store, options: CommitOptions): Promis
   const rateRows = Object.entries(options.rates);
   if (rateRows.length > 0) await store.run(`INSERT INTO rates VALUES ${rateRows.map(([c, r]) => `(${sqlString(c.toUpperCase())}, ${Number(r)})`).join(', ')}`);
 
-  // Every staged row with what it becomes in the reporting currency, or why it cannot.
+  // Every staged row with what it becomes in the reporting currency, or why it cannot. The rates join and
+  // the extra-rejects filter are left out when empty: over ten million rows even an empty join costs.
+  const rateJoin = rateRows.length > 0 ? 'LEFT JOIN rates r ON r.code = s.currency' : 'LEFT JOIN (SELECT NULL::DECIMAL(18,8) AS rate) r ON FALSE';
+  const skipExtra = options.extraRejects.length > 0 ? 'WHERE NOT EXISTS (SELECT 1 FROM extra_rejects x WHERE x.row_number = s.row_number)' : '';
   await store.run(`CREATE OR REPLACE TEMP VIEW checked_rows AS
     SELECT s.*,
       CASE WHEN s.currency IS NULL OR s.currency = ${rep} THEN s.amount ELSE round(s.amount * coalesce(s.rate, r.rate), 4) END AS amount_rep,
       CASE WHEN s.currency <> ${rep} THEN s.currency END AS original_currency,
-      CASE WHEN s.currency <> ${rep} THEN s.amount END AS original_amount,
+      CASE WHEN s.currency <> ${rep} AND s.amount IS NOT NULL
+        THEN json_merge_patch(coalesce(s.properties, '{}'), json_object('original_currency', s.currency, 'original_amount', CAST(s.amount AS VARCHAR)))
+        ELSE s.properties END AS stored_properties,
       CASE
         WHEN s.reject IS NOT NULL THEN s.reject
         WHEN s.currency IS NOT NULL AND s.currency <> ${rep} AND s.amount IS NOT NULL AND coalesce(s.rate, r.rate) IS NULL
           THEN {'field': 'currency', 'reason': s.currency || ' differs from the reporting currency ' || ${rep} || ' and no rate was given (add a rate column or --rate ' || s.currency || '=...)'}
       END AS problem
-    FROM staged_rows s LEFT JOIN rates r ON r.code = s.currency
-    WHERE NOT EXISTS (SELECT 1 FROM extra_rejects x WHERE x.row_number = s.row_number)`);
+    FROM staged_rows s ${rateJoin}
+    ${skipExtra}`);
 
   return store.transaction(async (tx) => {
     const [total] = await tx.query<{ n: number; with_id: number; derived: number; lo: Date | null; hi: Date | null }>(`SELECT count(*) AS n,
@@ -73,20 +84,18 @@ export async function commitStaged(store: Store, options: CommitOptions): Promis
         [total.lo, total.hi],
       );
       if (overlap && overlap.n > 0) {
-        const same = contentColumns
-          .map((c) => (c === 'amount' ? 's.amount_rep IS NOT DISTINCT FROM e.amount' : `s.${c} IS NOT DISTINCT FROM e.${c}`))
-          .concat(['CAST(s.properties AS VARCHAR) IS NOT DISTINCT FROM e.properties_text'])
-          .join(' AND ');
+        const same = [...contentColumns.map((c) => `s.${c} IS NOT DISTINCT FROM e.${c}`), 's.content_amount IS NOT DISTINCT FROM e.content_amount', 's.properties_text IS NOT DISTINCT FROM e.properties_text'].join(' AND ');
+        const key = [...contentColumns, 'content_amount', 'properties_text'].join(', ');
         await tx.run(`CREATE OR REPLACE TEMP TABLE new_derived AS
           WITH incoming AS (
-            SELECT row_number, ${contentColumns.map((c) => (c === 'amount' ? 'amount_rep' : c)).join(', ')}, properties,
-              row_number() OVER (PARTITION BY ${contentColumns.map((c) => (c === 'amount' ? 'amount_rep' : c)).join(', ')}, CAST(properties AS VARCHAR) ORDER BY row_number) AS occurrence
+            SELECT row_number, ${contentColumns.join(', ')}, ${stagedAmount} AS content_amount, CAST(stored_properties AS VARCHAR) AS properties_text
             FROM checked_rows WHERE problem IS NULL AND event_id IS NULL),
+          numbered AS (SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY row_number) AS occurrence FROM incoming),
           stored AS (
-            SELECT ${contentColumns.join(', ')}, CAST(properties AS VARCHAR) AS properties_text, count(*) AS copies
+            SELECT ${contentColumns.join(', ')}, ${storedAmount} AS content_amount, CAST(properties AS VARCHAR) AS properties_text, count(*) AS copies
             FROM events WHERE event_id IS NULL AND occurred_at BETWEEN $1 AND $2
             GROUP BY ALL)
-          SELECT s.row_number FROM incoming s LEFT JOIN stored e ON ${same}
+          SELECT s.row_number FROM numbered s LEFT JOIN stored e ON ${same}
           WHERE s.occurrence > coalesce(e.copies, 0)`, [total.lo, total.hi]);
         derivedFilter = 'row_number IN (SELECT row_number FROM new_derived)';
       }
@@ -102,8 +111,8 @@ export async function commitStaged(store: Store, options: CommitOptions): Promis
     }
 
     const accepted = await tx.run(`INSERT INTO events
-      SELECT event_id, kind, customer_id, anonymous_id, occurred_at, amount_rep, original_currency, original_amount,
-        order_id, channel, platform, full_price, properties, ${sqlString(options.source)}, row_number, ${options.importId}
+      SELECT event_id, kind, customer_id, anonymous_id, occurred_at, amount_rep, order_id, channel, platform, full_price,
+        stored_properties, ${options.importId}, row_number
       FROM checked_rows
       WHERE problem IS NULL AND (CASE WHEN event_id IS NULL THEN ${derivedFilter} ELSE ${idFilter} END)`);
 

@@ -94,11 +94,13 @@ describe('CSV', () => {
     const path = file('fx.csv', 'customer_id,timestamp,amount,currency,rate\nc1,2024-01-05,100,EUR,1.10\nc2,2024-01-05,10,GBP,\n');
     const result = await importFile(temp.store, path, { rates: { GBP: '1.25' } });
     expect(result).toMatchObject({ accepted: 2, rejected: 0 });
-    const rows = await temp.store.query(`SELECT customer_id, amount, original_currency, original_amount FROM events ORDER BY 1`);
-    expect(rows).toEqual([
-      { customer_id: 'c1', amount: 110, original_currency: 'EUR', original_amount: 100 },
-      { customer_id: 'c2', amount: 12.5, original_currency: 'GBP', original_amount: 10 },
+    const rows = await temp.store.query(`SELECT customer_id, amount, CAST(properties AS VARCHAR) AS properties FROM events ORDER BY 1`);
+    expect(rows.map((r) => ({ ...r, properties: JSON.parse(String(r.properties)) }))).toEqual([
+      { customer_id: 'c1', amount: 110, properties: { original_currency: 'EUR', original_amount: '100.0000' } },
+      { customer_id: 'c2', amount: 12.5, properties: { original_currency: 'GBP', original_amount: '10.0000' } },
     ]);
+    // The same rows again, at another rate, are the same events.
+    expect(await importFile(temp.store, path, { rates: { GBP: '1.30' } })).toMatchObject({ accepted: 0, duplicates: 2 });
   });
 
   it('exits with all rows rejected when nothing is importable', async () => {

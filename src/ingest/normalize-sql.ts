@@ -87,7 +87,7 @@ export function normalizeSelect(options: NormalizeOptions): { inner: string; typ
     { when: `currency IS NOT NULL AND NOT regexp_full_match(currency, '[A-Z]{3}')`, field: mapping.currency ?? 'currency', reason: `${shown(raw('currency'))} || ' is not an ISO 4217 currency code'` },
     { when: `${raw('rate')} IS NOT NULL AND (rate IS NULL OR rate <= 0)`, field: mapping.rate ?? 'rate', reason: `'must be a positive number'` },
   ];
-  const reject = `CASE ${checks.map((c) => `WHEN ${c.when} THEN {'field': ${sqlString(c.field)}, 'reason': ${c.reason}}`).join('\n      ')} END`;
+  const reject = `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${sqlString(c.field)} || chr(31) || ${c.reason}`).join('\n      ')} END`;
 
   const propertyPairs = [
     ...(mapping.quantity ? [`'quantity', ${quantity}`] : []),
@@ -117,15 +117,65 @@ export function normalizeSelect(options: NormalizeOptions): { inner: string; typ
   return { inner: extras ? `${inner},\n    ${extras}` : inner, typed, reject };
 }
 
-/** The full statement body: SELECT staged columns FROM (typed FROM (raw FROM source)). */
-export function normalizeQuery(options: NormalizeOptions, sourceRelation: string): string {
+/** Every column of the staged table, with its type; a reader may leave out the ones it has no data for. */
+export const stagedColumns = {
+  kind: 'VARCHAR',
+  event_id: 'VARCHAR',
+  customer_id: 'VARCHAR',
+  anonymous_id: 'VARCHAR',
+  occurred_at: 'TIMESTAMP',
+  amount: 'DECIMAL(18,4)',
+  currency: 'VARCHAR',
+  rate: 'DECIMAL(18,8)',
+  order_id: 'VARCHAR',
+  channel: 'VARCHAR',
+  platform: 'VARCHAR',
+  full_price: 'BOOLEAN',
+  properties: 'JSON',
+} as const;
+export type StagedColumn = keyof typeof stagedColumns;
+
+/**
+ * The full statement: SELECT staged columns FROM (typed FROM (raw FROM source)).
+ *
+ * Only the columns the file feeds are selected: in-memory temp tables are not compressed, so a column of
+ * NULLs or of one constant would cost as much as real data (gigabytes at ten million rows). The
+ * `staged_rows` view adds the missing ones back as constants. The reject is one text, `field \x1f reason`.
+ */
+export function normalizeQuery(options: NormalizeOptions, sourceRelation: string): { sql: string; columns: StagedColumn[]; constants: Partial<Record<StagedColumn, string>> } {
   const { inner, typed, reject } = normalizeSelect(options);
   const carried = Object.entries(options.carry ?? {});
   const rawNames = [...carried.map(([name]) => name), ...['event', 'event_id', 'customer_id', 'anonymous_id', 'timestamp', 'amount', 'quantity', 'discount', 'currency', 'rate', 'order_id', 'channel', 'platform'].map((f) => `raw_${f}`)];
   const carriedInner = carried.map(([name, expr]) => `${expr} AS ${name}, `).join('');
-  return `SELECT kind, event_id, customer_id, anonymous_id, occurred_at, amount, currency, rate, order_id, channel, platform,
-      CASE WHEN kind = 'order_completed' THEN coalesce(discount, 0) = 0 END AS full_price,
-      properties,
+  const { mapping } = options;
+  const fed: Record<StagedColumn, boolean> = {
+    kind: Boolean(mapping.event),
+    event_id: Boolean(mapping.event_id),
+    customer_id: Boolean(mapping.customer_id),
+    anonymous_id: Boolean(mapping.anonymous_id),
+    occurred_at: true,
+    amount: Boolean(mapping.amount),
+    currency: Boolean(mapping.currency),
+    rate: Boolean(mapping.rate),
+    order_id: Boolean(mapping.order_id),
+    channel: Boolean(mapping.channel),
+    platform: Boolean(mapping.platform),
+    full_price: Boolean(mapping.event || mapping.discount),
+    properties: Boolean(mapping.quantity || mapping.discount || options.extraColumns.length > 0),
+  };
+  const columns = (Object.keys(stagedColumns) as StagedColumn[]).filter((c) => fed[c]);
+  const constants: Partial<Record<StagedColumn, string>> = {
+    kind: `'order_completed'`,
+    // Without an event column every row is an order, and without a discount column a full-price one.
+    full_price: mapping.event ? 'NULL' : 'TRUE',
+  };
+  const expressions: Record<StagedColumn, string> = {
+    kind: 'kind', event_id: 'event_id', customer_id: 'customer_id', anonymous_id: 'anonymous_id', occurred_at: 'occurred_at',
+    amount: 'amount', currency: 'currency', rate: 'rate', order_id: 'order_id', channel: 'channel', platform: 'platform',
+    full_price: `CASE WHEN kind = 'order_completed' THEN coalesce(discount, 0) = 0 END`, properties: 'properties',
+  };
+  const sql = `SELECT ${columns.map((c) => `${expressions[c]} AS ${c}`).join(', ')},
       ${reject} AS reject
     FROM (SELECT ${rawNames.join(', ')}, ${typed} FROM (SELECT ${carriedInner}${inner} FROM ${sourceRelation}) raw_rows) typed_rows`;
+  return { sql, columns, constants };
 }

@@ -16,6 +16,8 @@ export interface SniffedFile {
   header: boolean;
   /** Column names from the header, or `column1..N`. */
   columns: string[];
+  /** Whether fields carry spaces around them (then every field is trimmed, which costs a little). */
+  padded: boolean;
 }
 
 const sampleBytes = 256 * 1024;
@@ -67,7 +69,7 @@ export async function sniffFile(path: string, forced?: { format?: FileFormat; de
       format = 'jsonl';
     else format = 'csv';
   }
-  if (format !== 'csv') return { format, delimiter: ',', header: true, columns: [] };
+  if (format !== 'csv') return { format, delimiter: ',', header: true, columns: [], padded: true };
 
   const text = start.toString('utf8');
   // A cut-off last line in the sample would skew the counts; drop it unless the sample is the whole file.
@@ -97,5 +99,6 @@ export async function sniffFile(path: string, forced?: { format?: FileFormat; de
     (firstFields.every((f) => f !== '' && !looksLikeData(f)) && (secondFields.length === 0 || secondFields.some(looksLikeData)));
   const width = Math.max(...sample.slice(0, 50).map((l) => splitLine(l, delimiter).length));
   const columns = header ? firstFields.map((f, i) => f || `column${i + 1}`) : Array.from({ length: width }, (_, i) => `column${i + 1}`);
-  return { format, delimiter, header, columns };
+  const padded = delimiter !== 'whitespace' && sample.some((l) => /(^|[,\t;|])[ \t]|[ \t]($|[,\t;|])/.test(l.replace(/\r$/, '')));
+  return { format, delimiter, header, columns, padded };
 }

@@ -11,7 +11,6 @@ import { once } from 'node:events';
 import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { CanonicalEvent } from '../domain/event.js';
 import { sqlString } from './normalize-sql.js';
-import { createStagedRowsView } from './stage-tabular.js';
 
 export interface NumberedEvent {
   row: number;
@@ -63,8 +62,7 @@ export async function stageCanonicalEvents(store: DuckDbStore, events: AsyncIter
         row_number: 'BIGINT', kind: 'VARCHAR', event_id: 'VARCHAR', customer_id: 'VARCHAR', anonymous_id: 'VARCHAR',
         occurred_at: 'VARCHAR', amount: 'VARCHAR', currency: 'VARCHAR', rate: 'VARCHAR', order_id: 'VARCHAR',
         channel: 'VARCHAR', platform: 'VARCHAR', full_price: 'BOOLEAN', properties: 'JSON'})`);
-    await createStagedRowsView(store, []);
-    // The JSON path numbers its own rows; the generic view's rowid-based number is replaced by them.
+    // The JSON path numbers its own rows and has every column already.
     await store.run('CREATE OR REPLACE TEMP VIEW staged_rows AS SELECT * FROM staged');
     return count;
   } finally {

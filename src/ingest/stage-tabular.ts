@@ -10,7 +10,7 @@ import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { DateFormat, DateOrder } from '../domain/timestamps.js';
 import type { Reject } from '../domain/event.js';
 import { resolveMapping, type ColumnMapping } from './column-mapping.js';
-import { normalizeQuery, sqlString } from './normalize-sql.js';
+import { normalizeQuery, sqlString, stagedColumns, type StagedColumn } from './normalize-sql.js';
 import type { SniffedFile } from './sniff-file.js';
 import { dateOrderEvidenceSql } from './timestamp-sql.js';
 
@@ -42,6 +42,7 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
   const skip = sniffed.header ? 1 : 0;
   let columns = sniffed.columns;
   let relation: string;
+  let csvRelation: ((keepMalformed: boolean) => string) | undefined;
   let column: (name: string) => string;
   const readerChecks: Array<{ when: string; field: string; reason: string }> = [];
 
@@ -61,10 +62,12 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
     });
   } else {
     const types = `{${columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
-    relation = `read_csv(${file}, auto_detect=false, columns=${types}, header=false, skip=${skip},
-      delim=${sqlString(sniffed.delimiter)}, quote='"', escape='"', null_padding=true, strict_mode=true,
-      store_rejects=true, rejects_table='import_malformed', rejects_scan='import_malformed_scan')`;
-    column = (name) => `NULLIF(trim(${identifier(name)}), '')`;
+    // DuckDB reads an empty field as NULL already; trimming is only needed when the sample shows padding.
+    column = sniffed.padded ? (name) => `NULLIF(trim(${identifier(name)}), '')` : (name) => identifier(name);
+    csvRelation = (keepMalformed) => `read_csv(${file}, auto_detect=false, columns=${types}, header=false, skip=${skip},
+      delim=${sqlString(sniffed.delimiter)}, quote='"', escape='"', null_padding=true, strict_mode=true
+      ${keepMalformed ? `, store_rejects=true, rejects_table='import_malformed', rejects_scan='import_malformed_scan'` : ''})`;
+    relation = csvRelation(false);
   }
 
   const mapping = resolveMapping(columns, options.mapping);
@@ -73,7 +76,9 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
 
   let dateOrder = options.dateOrder ?? 'mdy';
   if (!options.dateFormat && !options.dateOrder && mapping.timestamp) {
-    await store.run(`CREATE OR REPLACE TEMP VIEW source_rows AS SELECT ${column(mapping.timestamp)} AS ts FROM ${relation} LIMIT 200000`);
+    // A sample is enough to see the date order; malformed lines are skipped for it, not reported.
+    const sample = csvRelation ? csvRelation(false).replace('strict_mode=true', 'strict_mode=false, ignore_errors=true') : relation;
+    await store.run(`CREATE OR REPLACE TEMP VIEW source_rows AS SELECT ${column(mapping.timestamp)} AS ts FROM ${sample} LIMIT 200000`);
     const [evidence] = await store.query<{ day_first: number; month_first: number }>(dateOrderEvidenceSql('ts'));
     if (evidence && evidence.day_first > 0 && evidence.month_first > 0) {
       throw new Error(`the dates in ${mapping.timestamp} mix day-first and month-first forms: say which with --date-format (for example DD/MM/YYYY)`);
@@ -87,10 +92,19 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
     relation,
   );
   await store.run('DROP TABLE IF EXISTS staged');
-  await store.run(`CREATE TEMP TABLE staged AS ${query}`);
+  let keptMalformed = false;
+  try {
+    await store.run(`CREATE TEMP TABLE staged AS ${query.sql}`);
+  } catch (error) {
+    // A well-formed file is read once, at full speed. Only when the strict read fails is it read again,
+    // keeping the lines DuckDB cannot parse aside (with their line numbers) instead of stopping.
+    if (!csvRelation) throw error;
+    await store.run(`CREATE TEMP TABLE staged AS ${query.sql.replace(relation, csvRelation(true))}`);
+    keptMalformed = true;
+  }
 
   let malformed: Reject[] = [];
-  if (sniffed.format === 'csv' && sniffed.delimiter !== 'whitespace') {
+  if (keptMalformed) {
     const rows = await store.query<{ line: number; column_name: string | null; error_message: string; csv_line: string | null }>(
       `SELECT DISTINCT line, column_name, error_message, csv_line FROM import_malformed ORDER BY line`,
     );
@@ -98,7 +112,7 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
     await store.run('DROP TABLE IF EXISTS import_malformed');
     await store.run('DROP TABLE IF EXISTS import_malformed_scan');
   }
-  await createStagedRowsView(store, malformed.map((m) => m.row));
+  await createStagedRowsView(store, malformed.map((m) => m.row), { columns: query.columns, constants: query.constants });
   return { mapping, dateOrder, malformed };
 }
 
@@ -109,17 +123,27 @@ function describeMalformed(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
-/** Numbers the staged rows, skipping the data rows the reader dropped (sorted ascending). */
-export async function createStagedRowsView(store: DuckDbStore, droppedRows: readonly number[]): Promise<void> {
+/**
+ * The view `staged_rows` over `staged`: every staged column (absent ones as constants or NULL), the
+ * reject split into field and reason, and each row's number in the file. Dropped rows are data rows the
+ * reader could not parse, sorted ascending: the k-th kept row (1-based) is file row
+ * k + #{i : dropped_i - i < k}.
+ */
+export async function createStagedRowsView(
+  store: DuckDbStore,
+  droppedRows: readonly number[],
+  layout: { columns: readonly StagedColumn[]; constants: Partial<Record<StagedColumn, string>> },
+): Promise<void> {
+  const select = (Object.keys(stagedColumns) as StagedColumn[])
+    .map((c) => (layout.columns.includes(c) ? `s.${c}` : `CAST(${layout.constants[c] ?? 'NULL'} AS ${stagedColumns[c]}) AS ${c}`))
+    .join(', ');
+  const reject = `CASE WHEN s.reject IS NOT NULL THEN {'field': split_part(s.reject, chr(31), 1), 'reason': substr(s.reject, strpos(s.reject, chr(31)) + 1)} END AS reject`;
   await store.run('DROP TABLE IF EXISTS staged_dropped');
-  if (droppedRows.length === 0) {
-    await store.run('CREATE OR REPLACE TEMP VIEW staged_rows AS SELECT rowid + 1 AS row_number, * FROM staged');
-    return;
+  let rowNumber = 's.rowid + 1';
+  if (droppedRows.length > 0) {
+    const unique = [...new Set(droppedRows)].sort((a, b) => a - b);
+    await store.run(`CREATE TEMP TABLE staged_dropped AS SELECT * FROM (VALUES ${unique.map((r, i) => `(${r - (i + 1)})`).join(', ')}) t(shifted)`);
+    rowNumber = `s.rowid + 1 + (SELECT count(*) FROM staged_dropped d WHERE d.shifted < s.rowid + 1)`;
   }
-  // The k-th kept row (1-based) is file row k + #{i : dropped_i - i < k}, with dropped rows sorted.
-  const unique = [...new Set(droppedRows)].sort((a, b) => a - b);
-  await store.run(`CREATE TEMP TABLE staged_dropped AS SELECT * FROM (VALUES ${unique.map((r, i) => `(${r - (i + 1)})`).join(', ')}) t(shifted)`);
-  await store.run(`CREATE OR REPLACE TEMP VIEW staged_rows AS
-    SELECT rowid + 1 + (SELECT count(*) FROM staged_dropped d WHERE d.shifted < s.rowid + 1) AS row_number, s.*
-    FROM staged s`);
+  await store.run(`CREATE OR REPLACE TEMP VIEW staged_rows AS SELECT ${rowNumber} AS row_number, ${select}, ${reject} FROM staged s`);
 }

@@ -3,6 +3,7 @@
  *
  * `events` is append-only and the only truth; `customers` (latest traits) is derived from identify events
  * and could be rebuilt from the log. Money is DECIMAL(18,4): exact sums, room for three-decimal currencies.
+ * The event table is kept narrow on purpose: every column costs time on each bulk insert, even a NULL one.
  */
 export const name = 'event-log';
 
@@ -20,17 +21,16 @@ export const statements = [
      customer_id VARCHAR,
      anonymous_id VARCHAR,
      occurred_at TIMESTAMP NOT NULL,
+     -- In the reporting currency; a converted event keeps original_currency and original_amount in properties.
      amount DECIMAL(18,4),
-     original_currency VARCHAR,
-     original_amount DECIMAL(18,4),
      order_id VARCHAR,
      channel VARCHAR,
      platform VARCHAR,
      full_price BOOLEAN,
      properties JSON,
-     source VARCHAR NOT NULL,
-     source_row BIGINT,
-     import_id INTEGER NOT NULL
+     -- Where the event came from: the import (its source file is in imports) and the row in that source.
+     import_id INTEGER NOT NULL,
+     source_row BIGINT
    )`,
   `CREATE TABLE customers (
      customer_id VARCHAR PRIMARY KEY,
