@@ -71,4 +71,24 @@ describe('tenure CLI', () => {
     const badMap = await run('import', join(temp.dir, 'x.csv'), '--db', temp.path, '--map', 'colour=c');
     expect(badMap.err).toContain('unknown event field "colour"');
   });
+
+  it('loads the demo business idempotently, and its JSON-lines export imports to the same event log', async () => {
+    const loaded = await run('demo', '--customers', '300', '--seed', '7', '--db', temp.path, '--json');
+    expect(loaded.code).toBe(0);
+    const first = JSON.parse(loaded.out);
+    expect(first.accepted).toBeGreaterThan(3000);
+    expect(first).toMatchObject({ duplicates: 0, rejected: 0 });
+    expect(Object.keys(first.status.eventsByKind)).toHaveLength(25); // every kind in the catalogue
+    const again = JSON.parse((await run('demo', '--customers', '300', '--seed', '7', '--db', temp.path, '--json')).out);
+    expect(again).toMatchObject({ accepted: 0, duplicates: first.accepted });
+
+    const jsonl = join(temp.dir, 'demo.jsonl');
+    const otherDb = join(temp.dir, 'other.duckdb');
+    expect((await run('demo', '--customers', '300', '--seed', '7', '--out', jsonl)).code).toBe(0);
+    const imported = JSON.parse((await run('import', jsonl, '--db', otherDb, '--json')).out);
+    expect(imported).toMatchObject({ accepted: first.accepted, rejected: 0 });
+    const direct = JSON.parse((await run('status', '--db', temp.path, '--json')).out);
+    const viaFile = JSON.parse((await run('status', '--db', otherDb, '--json')).out);
+    expect({ ...viaFile, imports: 0 }).toEqual({ ...direct, imports: 0 });
+  });
 });

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { importCommand } from './commands/import.js';
 import { statusCommand } from './commands/status.js';
 import { summaryCommand } from './commands/summary.js';
+import { demoCommand } from './commands/demo.js';
 import { processIo, type Io } from './output.js';
 
 export function createProgram(io: Io = processIo): { program: Command; exitCode: () => number } {
@@ -16,6 +17,7 @@ export function createProgram(io: Io = processIo): { program: Command; exitCode:
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  program.addCommand(demoCommand(io));
   program.addCommand(importCommand(io, setExit));
   program.addCommand(statusCommand(io));
   program.addCommand(summaryCommand(io));
