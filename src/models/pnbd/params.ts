@@ -1,0 +1,13 @@
+/**
+ * Pareto/NBD parameters (Schmittlein, Morrison & Colombo 1987): purchase rates
+ * λ ~ gamma(r, α) and dropout rates μ ~ gamma(s, β), shapes r, s and rates α, β.
+ */
+export interface ParetoNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly s: number;
+  readonly beta: number;
+}
+
+/** Parameter names in the order of the optimizer's vector. */
+export const PNBD_PARAM_NAMES = ['r', 'alpha', 's', 'beta'] as const;

@@ -1,0 +1,58 @@
+import type { PurchaseScores } from '../bgnbd/family-score.js';
+import { validateCustomer, type RfmColumns } from '../data/rfm.js';
+import { ModelInputError, requireFiniteResult, requirePositiveParams, requireTime } from '../errors.js';
+import type { ParetoNbdParams } from './params.js';
+import { lifetimeFactor } from './predict.js';
+import { logInverseAlive, logKTerm, logRTerm } from './terms.js';
+
+/**
+ * Scores a customer base with the Pareto/NBD model: conditional expected
+ * transactions in the next t time units and P(alive) for every customer,
+ * equal to pnbdExpectedTransactions and pnbdProbabilityAlive row by row. The
+ * ₂F₁ terms are cached per distinct (x, T) and (x, t_x), which customers share.
+ *
+ * @param params r, alpha, s, beta
+ * @param customers columns frequency, recency, T (optional id for error messages)
+ * @param t horizon
+ * @throws {ModelInputError} for non-positive parameters, negative t, or a customer outside the domain (named by id or index)
+ */
+export function pnbdScore(params: ParetoNbdParams, customers: RfmColumns, t: number): PurchaseScores {
+  const caller = 'pnbdScore';
+  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, s: params.s, beta: params.beta });
+  requireTime(caller, t);
+  const n = customers.frequency.length;
+  if (customers.recency.length !== n || customers.T.length !== n) {
+    throw new ModelInputError(`${caller} requires frequency, recency and T columns of equal length`);
+  }
+  const kCache = new Map<number, Map<number, number>>();
+  const rCache = new Map<number, Map<number, number>>();
+  const cached = (cache: Map<number, Map<number, number>>, x: number, y: number, compute: () => number) => {
+    let inner = cache.get(x);
+    if (inner === undefined) {
+      inner = new Map();
+      cache.set(x, inner);
+    }
+    let v = inner.get(y);
+    if (v === undefined) {
+      v = compute();
+      inner.set(y, v);
+    }
+    return v;
+  };
+  const expectedTransactions = new Float64Array(n);
+  const probabilityAlive = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = customers.frequency[i] as number;
+    const tx = customers.recency[i] as number;
+    const T = customers.T[i] as number;
+    const ref = customers.id ? (customers.id[i] as string | number) : i;
+    validateCustomer(x, tx, T, ref, caller);
+    const logK = cached(kCache, x, T, () => logKTerm(params, x, T));
+    const logR = cached(rCache, x, tx, () => logRTerm(params, x, tx));
+    const alive = requireFiniteResult(caller, Math.min(1, Math.exp(-logInverseAlive(params, x, tx, T, logK, logR))), ref);
+    probabilityAlive[i] = alive;
+    const rate = ((params.r + x) / (params.alpha + T)) * (params.beta + T);
+    expectedTransactions[i] = requireFiniteResult(caller, rate * lifetimeFactor(params.s, params.beta + T, t) * alive, ref);
+  }
+  return { expectedTransactions, probabilityAlive };
+}
