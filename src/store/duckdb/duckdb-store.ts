@@ -70,6 +70,17 @@ export class DuckDbStore implements Store {
     }
   }
 
+  /**
+   * A second connection to the same database, for work that must run beside a streaming result on the
+   * main one (a pending stream is invalidated when its own connection runs anything else). It does not
+   * see the main connection's temp tables. The caller closes it.
+   */
+  async openConnection(): Promise<DuckDBConnection> {
+    const connection = await this.instance.connect();
+    await connection.run(`SET TimeZone = 'UTC'`);
+    return connection;
+  }
+
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();

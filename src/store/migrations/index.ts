@@ -1,5 +1,6 @@
 /** Ordered schema migrations, shared by every backend. Append new ones; never edit an applied one. */
 import * as eventLog from './001-event-log.js';
+import * as modelScores from './002-model-scores.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, ...eventLog }];
+export const migrations: readonly Migration[] = [
+  { version: 1, ...eventLog },
+  { version: 2, ...modelScores },
+];

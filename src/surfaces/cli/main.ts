@@ -4,6 +4,9 @@ import { importCommand } from './commands/import.js';
 import { statusCommand } from './commands/status.js';
 import { summaryCommand } from './commands/summary.js';
 import { demoCommand } from './commands/demo.js';
+import { modelCommand } from './commands/model.js';
+import { clvCommand } from './commands/clv.js';
+import { scoreCommand } from './commands/score.js';
 import { processIo, type Io } from './output.js';
 
 export function createProgram(io: Io = processIo): { program: Command; exitCode: () => number } {
@@ -21,7 +24,10 @@ export function createProgram(io: Io = processIo): { program: Command; exitCode:
   program.addCommand(importCommand(io, setExit));
   program.addCommand(statusCommand(io));
   program.addCommand(summaryCommand(io));
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  program.addCommand(modelCommand(io));
+  program.addCommand(clvCommand(io));
+  program.addCommand(scoreCommand(io));
+  for (const command of [...program.commands, ...program.commands.flatMap((c) => c.commands)]) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return { program, exitCode: () => code };
 }
 

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../ingest/import-file.js';
+import { bgnbdExpectedTransactions, type BgNbdParams } from '../models/bgnbd/index.js';
+import { sharedData, tempStore, type TempStore } from '../testing/temp-store.js';
+import { scoreCustomers } from './score-customers.js';
+
+describe('scoreCustomers on the CDNOW sample as of 1997-09-30', () => {
+  let temp: TempStore;
+  beforeAll(async () => {
+    temp = await tempStore();
+    await importFile(temp.store, sharedData('cdnow/CDNOW_sample.txt'), { columns: ['master_id', 'customer_id', 'date', 'quantity', 'amount'] });
+  });
+  afterAll(async () => temp.cleanup());
+
+  it('stores predictions that match the published ones, with the fit they came from', async () => {
+    const result = await scoreCustomers(temp.store, { asOf: '1997-09-30', horizon: 39, unit: 'week', margin: 0.3, discountRate: 0.01, batchSize: 500 });
+    expect(result).toMatchObject({ customers: 2357, purchaseModel: 'bgnbd', horizon: { length: 39, unit: 'week', months: 9, modelUnitDays: 7 } });
+    expect(result.purchaseFit.params.r).toBeCloseTo(0.243, 3);
+    // Gamma-Gamma on CDNOW (Fader, Hardie & Lee 2005, "RFM and CLV"): p = 6.25, q = 3.74, gamma = 15.44.
+    expect(result.spendFit?.params.p).toBeCloseTo(6.25, 1);
+    expect(result.spendFit?.params.q).toBeCloseTo(3.74, 1);
+    expect(result.spendFit?.params.gamma).toBeCloseTo(15.44, 0);
+
+    const scores = await temp.store.query<{ customer_id: string; expected_purchases: number; probability_alive: number; expected_order_value: number; clv: number }>(
+      `SELECT * FROM customer_scores WHERE fit_id = $1 ORDER BY customer_id`,
+      [result.fitId],
+    );
+    expect(scores).toHaveLength(2357);
+    // Customer 1 has x = 2, t_x = 30.43, T = 38.86 weeks. Fader, Hardie & Lee (2005, p. 280): the expected number of
+    // purchases in the next 39 weeks is 1.226; the Gamma-Gamma expected spend is 24.65 (lifetimes' test, from Hardie's sheet).
+    const first = scores.find((s) => s.customer_id === '0001');
+    expect(first?.expected_purchases).toBeCloseTo(1.226, 2);
+    expect(first?.expected_order_value).toBeCloseTo(24.65, 1);
+    // CLV: 9 months of 30.4375 days, each month's expected purchases times the order value and margin, discounted at 1%.
+    const params = result.purchaseFit.params as unknown as BgNbdParams;
+    const [stored] = await temp.store.query<{ recency: number; T: number }>(
+      `SELECT CAST(max(occurred_at::DATE) - min(occurred_at::DATE) AS DOUBLE) / 7 AS recency, CAST(DATE '1997-09-30' - min(occurred_at::DATE) AS DOUBLE) / 7 AS "T"
+       FROM events WHERE customer_id = '0001' AND occurred_at < DATE '1997-10-01'`,
+    );
+    const history = { frequency: 2, recency: stored?.recency ?? 0, T: stored?.T ?? 0 };
+    let clv = 0;
+    for (let month = 1; month <= 9; month++) {
+      const step = bgnbdExpectedTransactions(params, history, (month * 30.4375) / 7) - bgnbdExpectedTransactions(params, history, ((month - 1) * 30.4375) / 7);
+      clv += (step * (first?.expected_order_value ?? 0) * 0.3) / 1.01 ** month;
+    }
+    expect(first?.clv).toBeCloseTo(clv, 6);
+    // BG/NBD: a customer who never repeated is alive for sure (eq. 5 of the 2005 note); everyone else is at most 1.
+    const once = await temp.store.query<{ p: number }>(`SELECT min(probability_alive) AS p FROM customer_scores s JOIN (SELECT customer_id FROM events GROUP BY 1 HAVING count(DISTINCT occurred_at::DATE) FILTER (WHERE occurred_at < DATE '1997-10-01') = 1) o USING (customer_id)`);
+    expect(once[0]?.p).toBe(1);
+    expect(scores.every((s) => s.probability_alive >= 0 && s.probability_alive <= 1 && s.expected_purchases >= 0 && s.clv >= 0)).toBe(true);
+
+    const [fit] = await temp.store.query<{ as_of: Date; data_from: Date; purchase_model: string; purchase_fit: string }>(`SELECT * FROM model_fits WHERE fit_id = $1`, [result.fitId]);
+    expect(fit?.purchase_model).toBe('bgnbd');
+    expect(JSON.parse(fit?.purchase_fit ?? '{}').params.r).toBeCloseTo(0.243, 3);
+  });
+});
