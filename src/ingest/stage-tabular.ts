@@ -42,7 +42,8 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
   const skip = sniffed.header ? 1 : 0;
   let columns = sniffed.columns;
   let relation: string;
-  let csvRelation: ((keepMalformed: boolean) => string) | undefined;
+  /** strict: stop at a malformed line; keep: set malformed lines aside with their numbers; sample: skip them. */
+  let csvRelation: ((mode: 'strict' | 'keep' | 'sample') => string) | undefined;
   let column: (name: string) => string;
   const readerChecks: Array<{ when: string; field: string; reason: string }> = [];
 
@@ -64,10 +65,14 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
     const types = `{${columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
     // DuckDB reads an empty field as NULL already; trimming is only needed when the sample shows padding.
     column = sniffed.padded ? (name) => `NULLIF(trim(${identifier(name)}), '')` : (name) => identifier(name);
-    csvRelation = (keepMalformed) => `read_csv(${file}, auto_detect=false, columns=${types}, header=false, skip=${skip},
-      delim=${sqlString(sniffed.delimiter)}, quote='"', escape='"', null_padding=true, strict_mode=true
-      ${keepMalformed ? `, store_rejects=true, rejects_table='import_malformed', rejects_scan='import_malformed_scan'` : ''})`;
-    relation = csvRelation(false);
+    const modes = {
+      strict: 'strict_mode=true',
+      keep: `strict_mode=true, store_rejects=true, rejects_table='import_malformed', rejects_scan='import_malformed_scan'`,
+      sample: 'strict_mode=false, ignore_errors=true',
+    };
+    csvRelation = (mode) => `read_csv(${file}, auto_detect=false, columns=${types}, header=false, skip=${skip},
+      delim=${sqlString(sniffed.delimiter)}, quote='"', escape='"', null_padding=true, ${modes[mode]})`;
+    relation = csvRelation('strict');
   }
 
   const mapping = resolveMapping(columns, options.mapping);
@@ -77,7 +82,7 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
   let dateOrder = options.dateOrder ?? 'mdy';
   if (!options.dateFormat && !options.dateOrder && mapping.timestamp) {
     // A sample is enough to see the date order; malformed lines are skipped for it, not reported.
-    const sample = csvRelation ? csvRelation(false).replace('strict_mode=true', 'strict_mode=false, ignore_errors=true') : relation;
+    const sample = csvRelation ? csvRelation('sample') : relation;
     await store.run(`CREATE OR REPLACE TEMP VIEW source_rows AS SELECT ${column(mapping.timestamp)} AS ts FROM ${sample} LIMIT 200000`);
     const [evidence] = await store.query<{ day_first: number; month_first: number }>(dateOrderEvidenceSql('ts'));
     if (evidence && evidence.day_first > 0 && evidence.month_first > 0) {
@@ -87,10 +92,8 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
   }
 
   const whitespace = sniffed.format === 'csv' && sniffed.delimiter === 'whitespace';
-  const query = normalizeQuery(
-    { mapping, column, extraColumns, dateOrder, dateFormat: options.dateFormat, readerChecks, ...(whitespace ? { carry: { raw_parts: 'parts' } } : {}) },
-    relation,
-  );
+  const normalizeOptions = { mapping, column, extraColumns, dateOrder, dateFormat: options.dateFormat, readerChecks, ...(whitespace ? { carry: { raw_parts: 'parts' } } : {}) };
+  const query = normalizeQuery(normalizeOptions, relation);
   await store.run('DROP TABLE IF EXISTS staged');
   let keptMalformed = false;
   try {
@@ -99,7 +102,7 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
     // A well-formed file is read once, at full speed. Only when the strict read fails is it read again,
     // keeping the lines DuckDB cannot parse aside (with their line numbers) instead of stopping.
     if (!csvRelation) throw error;
-    await store.run(`CREATE TEMP TABLE staged AS ${query.sql.replace(relation, csvRelation(true))}`);
+    await store.run(`CREATE TEMP TABLE staged AS ${normalizeQuery(normalizeOptions, csvRelation('keep')).sql}`);
     keptMalformed = true;
   }
 

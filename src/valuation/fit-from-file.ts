@@ -4,7 +4,7 @@
  */
 import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { sqlString } from '../ingest/normalize-sql.js';
-import { modelSpec, type ModelFitReport, type WeightedColumns } from './model-registry.js';
+import { fitModel, modelSpec, type ModelFitReport, type WeightedColumns } from './model-registry.js';
 
 /** The literature's names for the same columns (x, t_x and zbar in Fader and Hardie's notes). */
 const aliases: Record<string, readonly string[]> = {
@@ -44,5 +44,5 @@ export async function readWeightedColumns(store: DuckDbStore, path: string, colu
 export async function fitFromFile(store: DuckDbStore, model: string, path: string, options: { penalizer?: number } = {}): Promise<ModelFitReport> {
   const spec = modelSpec(model);
   const data = await readWeightedColumns(store, path, spec.columns, spec.where);
-  return spec.fit(data, options);
+  return fitModel(spec.name, data, options);
 }

@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import { resolvedEventsSql, hasAnonymousEvents } from '../analytics/resolved-events.js';
 import { endOfDay, timeUnits, type TimeUnit } from '../analytics/time-unit.js';
 import { checkEnoughData } from './enough-data.js';
-import { modelSpecs, type ModelFitReport } from './model-registry.js';
+import { fitModel, type ModelFitReport } from './model-registry.js';
 import { purchaseModel, type PurchaseModelName } from './purchase-models.js';
 
 export interface HoldoutOptions {
@@ -103,7 +103,8 @@ export async function holdoutValidation(store: Store, options: HoldoutOptions): 
     keyed.set(key, row);
   }
   const rows = [...keyed.values()];
-  const fit = modelSpecs[name].fit(
+  const fit = fitModel(
+    name,
     { frequency: rows.map((r) => r.frequency), recency: rows.map((r) => r.recency), T: rows.map((r) => r.T), weight: rows.map((r) => r.weight) },
     {},
   );

@@ -8,6 +8,7 @@ import { gammaGammaFit } from '../models/gamma-gamma/index.js';
 import { mbgnbdFit } from '../models/mbgnbd/index.js';
 import { pnbdFit } from '../models/pnbd/index.js';
 import { sbgFit } from '../models/sbg/index.js';
+import { explainFitFailure } from './explain-fit-failure.js';
 
 export const modelNames = ['bgnbd', 'pnbd', 'mbgnbd', 'gg', 'bgbb', 'sbg'] as const;
 export type ModelName = (typeof modelNames)[number];
@@ -85,6 +86,24 @@ export const modelSpecs: Record<ModelName, ModelSpec> = {
     },
   },
 };
+
+const paramNames: Record<ModelName, readonly string[]> = {
+  bgnbd: ['r', 'alpha', 'a', 'b'],
+  pnbd: ['r', 'alpha', 's', 'beta'],
+  mbgnbd: ['r', 'alpha', 'a', 'b'],
+  gg: ['p', 'q', 'gamma'],
+  bgbb: ['alpha', 'beta', 'gamma', 'delta'],
+  sbg: ['alpha', 'beta'],
+};
+
+/** Fits a model and explains a failure to converge in the user's terms. */
+export function fitModel(name: ModelName, data: WeightedColumns, options: { penalizer?: number | undefined } = {}): ModelFitReport {
+  try {
+    return modelSpecs[name].fit(data, options);
+  } catch (error) {
+    throw explainFitFailure(error, name, paramNames[name]);
+  }
+}
 
 export function modelSpec(name: string): ModelSpec {
   if ((modelNames as readonly string[]).includes(name)) return modelSpecs[name as ModelName];

@@ -19,7 +19,7 @@ import { conditionalExpectedAverageSpends, type GammaGammaParams } from '../mode
 import { mbgnbdScore } from '../models/mbgnbd/index.js';
 import { pnbdScore, type ParetoNbdParams } from '../models/pnbd/index.js';
 import { checkEnoughData } from './enough-data.js';
-import { modelSpecs, type ModelFitReport } from './model-registry.js';
+import { fitModel, type ModelFitReport } from './model-registry.js';
 import { purchaseModel, type PurchaseModelName } from './purchase-models.js';
 
 export interface ScoreOptions {
@@ -48,6 +48,8 @@ export interface ScoreResult {
   horizon: { length: number; unit: TimeUnit; months: number; modelUnitDays: number };
   totals: { expectedPurchases: number; clv: number | null };
   seconds: number;
+  /** Where the time went: the summary query, both fits, the model arithmetic, reading and writing rows. */
+  timings: { summary: number; fit: number; predict: number; readWrite: number };
 }
 
 /** Purchase models are fitted in weeks: a stable unit for the literature's parameter values. */
@@ -74,6 +76,8 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
 
   const { sql, params } = customerSummarySql({ asOf: options.asOf, unit: 'week', anonymous: await hasAnonymousEvents(store) });
   await store.run(`CREATE OR REPLACE TEMP TABLE score_summary AS ${sql}`, params);
+  const summarised = performance.now();
+  let predictSeconds = 0;
   try {
     const histories = await store.query<{ frequency: number; recency: number; T: number; n: number }>(
       `SELECT frequency, recency, "T", count(*) AS n FROM score_summary GROUP BY ALL`,
@@ -81,7 +85,8 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
     const customers = histories.reduce((s, h) => s + h.n, 0);
     const [span] = await store.query<{ first: string | null; weeks: number | null }>(`SELECT min(first_purchase) AS first, max("T") AS weeks FROM score_summary`);
     checkEnoughData({ customers, repeatCustomers: histories.filter((h) => h.frequency > 0).reduce((s, h) => s + h.n, 0), calibrationUnits: span?.weeks ?? 0, unit: 'week' });
-    const purchaseFit = modelSpecs[name].fit(
+    const purchaseFit = fitModel(
+      name,
       { frequency: histories.map((h) => h.frequency), recency: histories.map((h) => h.recency), T: histories.map((h) => h.T), weight: histories.map((h) => h.n) },
       {},
     );
@@ -97,7 +102,8 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
     if (repeatWithSpend < 10) spendSkipped = `only ${repeatWithSpend} repeat customers with a positive spend; the spend model needs at least 10`;
     else {
       try {
-        spendFit = modelSpecs.gg.fit(
+        spendFit = fitModel(
+          'gg',
           { frequency: spends.map((s) => s.frequency), monetary_value: spends.map((s) => s.monetary_value), weight: spends.map((s) => s.n) },
           {},
         );
@@ -114,6 +120,7 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
         JSON.stringify({ horizon: horizonLength, unit, horizonMonths, discountRate, margin })],
     );
 
+    const fitted = performance.now();
     const model = purchaseModel(name, purchaseFit.params);
     const t = horizonDays / modelUnitDays;
     let totalPurchases = 0;
@@ -127,6 +134,7 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
       const flush = () => {
         const [ids, frequency, recency, T, monetary, revenue] = batch as [string[], number[], number[], number[], number[], number[]];
         if (ids.length === 0) return;
+        const predictStart = performance.now();
         const columns = { frequency, recency, T, id: ids };
         const purchases = scorePurchases(name, purchaseFit.params, columns, t);
         const orderValues = spendFit ? conditionalExpectedAverageSpends(spendFit.params as unknown as GammaGammaParams, frequency, monetary) : null;
@@ -135,6 +143,7 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
               modelUnitDays, horizonMonths, monthlyDiscountRate: discountRate, margin,
             }).values
           : null;
+        predictSeconds += (performance.now() - predictStart) / 1000;
         // A data chunk holds at most 2,048 rows (DuckDB's vector size).
         for (let start = 0; start < ids.length; start += 2048) {
           const end = Math.min(ids.length, start + 2048);
@@ -182,6 +191,12 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
       horizon: { length: horizonLength, unit, months: horizonMonths, modelUnitDays },
       totals: { expectedPurchases: totalPurchases, clv: spendFit ? totalClv : null },
       seconds: (performance.now() - started) / 1000,
+      timings: {
+        summary: (summarised - started) / 1000,
+        fit: (fitted - summarised) / 1000,
+        predict: predictSeconds,
+        readWrite: (performance.now() - fitted) / 1000 - predictSeconds,
+      },
     };
   } finally {
     await store.run('DROP TABLE IF EXISTS score_summary');

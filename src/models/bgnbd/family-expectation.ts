@@ -38,6 +38,13 @@ export function expectedRepeatFactor(
   const C = a + bPrime + x - 1;
   const nearSingular = Math.abs(eps) < 1e-4 || Math.abs(C) < 1e-3;
   const logOneMinusZ = -Math.log1p(t / (alpha + T));
+  if (eps * -logOneMinusZ > 30 && z <= 0.9) {
+    // Large a (everyone shares nearly one drop-out probability, a/(a+b), as fits on such data give):
+    // (1-z)^ε underflows while S overflows, so the transformed form is 0·∞. The untransformed series
+    // is well-behaved here, its terms shrinking by about (b'+x)/C · z < z each step.
+    const direct = (C / eps) * (1 - Math.exp((r + x) * logOneMinusZ) * hyp2f1(r + x, bPrime + x, C, z));
+    if (Number.isFinite(direct)) return Math.max(0, direct);
+  }
   const power = Math.exp(eps * logOneMinusZ);
   if (z <= 0.75 || (nearSingular && z <= 0.9999)) {
     // The series form has no singularity at a = 1 or C = 0.

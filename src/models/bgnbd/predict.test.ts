@@ -177,3 +177,24 @@ describe('BG/NBD expectations where a + b <= 1', () => {
     }
   });
 });
+
+describe('bgnbdExpectedTransactions with very large a and b', () => {
+  it('approaches the fixed drop-out limit instead of failing (a fit on customers who share one drop-out probability)', () => {
+    // As a, b grow with b/(a+b) fixed, 2F1(r+x, b+x; a+b+x-1; z) tends to (1 - q z)^-(r+x) with
+    // q = (b+x)/(a+b+x-1), so E tends to (a+b+x-1)/(a-1) · [1 - ((1-z)/(1-qz))^(r+x)]; the error is O(1/a).
+    const params = { r: 0.3683, alpha: 2.6328, a: 630560.92, b: 1264074.31 };
+    const customer = { frequency: 6, recency: 45.43, T: 87 };
+    for (const t of [1, 10, 52.14, 200]) {
+      const { r, alpha, a, b } = params;
+      const x = customer.frequency;
+      const z = t / (alpha + customer.T + t);
+      const q = (b + x) / (a + b + x - 1);
+      const conditional = ((a + b + x - 1) / (a - 1)) * (1 - ((1 - z) / (1 - q * z)) ** (r + x));
+      const aliveWeight = 1 + (a / (b + x - 1)) * ((alpha + customer.T) / (alpha + customer.recency)) ** (r + x);
+      const limit = conditional / aliveWeight;
+      const value = bgnbdExpectedTransactions(params, customer, t);
+      expect(Number.isFinite(value)).toBe(true);
+      expect(Math.abs(value - limit) / limit).toBeLessThan(1e-4);
+    }
+  });
+});
