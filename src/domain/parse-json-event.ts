@@ -11,8 +11,10 @@ import { parseTimestamp, type DateOrder } from './timestamps.js';
 
 export type ParseResult = { ok: true; event: CanonicalEvent } | { ok: false; field: string; reason: string };
 
+// The event name may come from `event`, `kind`, `name` or (flat rows) `type`; only the field actually used is
+// consumed, so a subscription's `kind` or a product's `name` stays a property.
 const reserved = new Set([
-  'type', 'event', 'name', 'kind', 'userId', 'user_id', 'customer_id', 'customerId', 'anonymousId', 'anonymous_id',
+  'userId', 'user_id', 'customer_id', 'customerId', 'anonymousId', 'anonymous_id',
   'previousId', 'previous_id', 'messageId', 'message_id', 'event_id', 'eventId', 'id', 'timestamp', 'originalTimestamp',
   'sentAt', 'receivedAt', 'properties', 'traits', 'context', 'integrations', 'amount', 'revenue', 'total', 'value',
   'cost', 'currency', 'rate', 'fx_rate', 'order_id', 'orderId', 'channel', 'platform', 'date', 'time', 'ts',
@@ -47,7 +49,7 @@ export function parseJsonEvent(input: unknown, options: { dateOrder?: DateOrder 
   const segmentType = typeof obj.type === 'string' ? obj.type.toLowerCase() : undefined;
 
   let kind: EventKind | undefined;
-  let kindField = 'event';
+  let kindField = 'type';
   if (segmentType === 'identify') kind = 'identify';
   else if (segmentType === 'alias') kind = 'alias';
   else if (segmentType === 'page' || segmentType === 'screen') kind = 'page_viewed';
@@ -86,6 +88,8 @@ export function parseJsonEvent(input: unknown, options: { dateOrder?: DateOrder 
   }
   const properties: Record<string, unknown> = { ...(nested as Record<string, unknown> | undefined) };
   for (const [key, value] of Object.entries(obj)) if (!reserved.has(key)) properties[key] = value;
+  delete properties[kindField];
+  if (segmentType && ['track', 'identify', 'alias', 'page', 'screen'].includes(segmentType)) delete properties.type;
 
   // Money, currency, order id, channel and platform may sit at the top level or in properties.
   const lookup = { ...properties, ...obj };

@@ -4,9 +4,10 @@
  */
 import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { CanonicalEvent } from '../domain/event.js';
-import { commitStaged, type CommitCounts } from './commit-staged.js';
-import { beginImport, finishImport, reportingCurrency } from './import-log.js';
-import { stageCanonicalEvents, type NumberedEvent } from './stage-canonical.js';
+import type { CommitCounts } from './commit-staged.js';
+import { commitInBatches } from './commit-in-batches.js';
+import { beginImport, finishImport } from './import-log.js';
+import type { NumberedEvent } from './stage-canonical.js';
 
 async function* numbered(events: Iterable<CanonicalEvent> | AsyncIterable<CanonicalEvent>): AsyncGenerator<NumberedEvent> {
   let row = 0;
@@ -16,16 +17,15 @@ async function* numbered(events: Iterable<CanonicalEvent> | AsyncIterable<Canoni
 export async function appendEvents(
   store: DuckDbStore,
   events: Iterable<CanonicalEvent> | AsyncIterable<CanonicalEvent>,
-  options: { source: string; rates?: Readonly<Record<string, string>> },
+  options: { source: string; rates?: Readonly<Record<string, string>>; batchSize?: number },
 ): Promise<CommitCounts & { importId: number }> {
   const importId = await beginImport(store, options.source, 'events', {});
-  await stageCanonicalEvents(store, numbered(events));
-  const counts = await commitStaged(store, {
+  const counts = await commitInBatches(store, numbered(events), {
     importId,
     source: options.source,
-    reportingCurrency: await reportingCurrency(store),
     rates: options.rates ?? {},
-    extraRejects: [],
+    rejects: [],
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
   await finishImport(store, importId, counts);
   return { ...counts, importId };

@@ -174,3 +174,19 @@ describe('Parquet', () => {
     expect(await storeStatus(temp.store)).toMatchObject({ orders: 3, revenue: 9, firstEvent: '2024-01-02T00:00:00.000Z' });
   });
 });
+
+describe('batches', () => {
+  it('gives the same result when a JSON-lines stream is committed in small batches', async () => {
+    const { appendEvents } = await import('./append-events.js');
+    const { parseJsonEvent } = await import('../domain/parse-json-event.js');
+    const events = [1, 2, 3, 4, 5, 6, 5].map((n) => {
+      const parsed = parseJsonEvent({ event: 'order_completed', customer_id: `c${n % 3}`, timestamp: `2024-01-0${n}`, amount: n, event_id: `e${n}` });
+      if (!parsed.ok) throw new Error(parsed.reason);
+      return parsed.event;
+    });
+    // Batches of 2 are [e1 e2] [e3 e4] [e5 e6] [e5]: the repeated e5 comes in a later batch and is still a duplicate.
+    expect(await appendEvents(temp.store, events, { source: 'test', batchSize: 2 })).toMatchObject({ accepted: 6, duplicates: 1, rejected: 0 });
+    expect(await appendEvents(temp.store, events, { source: 'test', batchSize: 3 })).toMatchObject({ accepted: 0, duplicates: 7 });
+    expect(await storeStatus(temp.store)).toMatchObject({ orders: 6, revenue: 21 });
+  });
+});

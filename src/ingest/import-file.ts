@@ -9,10 +9,10 @@ import type { Reject } from '../domain/event.js';
 import { eventKindSchemas, type TrackKind } from '../domain/event-kinds.js';
 import { compileDateFormat, type DateOrder } from '../domain/timestamps.js';
 import type { ColumnMapping } from './column-mapping.js';
-import { commitStaged } from './commit-staged.js';
+import { commitStaged, type CommitCounts } from './commit-staged.js';
+import { commitInBatches } from './commit-in-batches.js';
 import { readJsonl } from './read-jsonl.js';
 import { sniffFile, type Delimiter, type FileFormat } from './sniff-file.js';
-import { stageCanonicalEvents } from './stage-canonical.js';
 import { stageTabular } from './stage-tabular.js';
 import { beginImport, finishImport, reportingCurrency } from './import-log.js';
 
@@ -66,34 +66,27 @@ export async function importFile(store: DuckDbStore, path: string, options: Impo
   const extraRejects: (Reject & { raw?: string })[] = [];
   let mapping: ColumnMapping | undefined;
 
+  let counts: CommitCounts;
+  const rates = options.rates ?? {};
   if (sniffed.format === 'jsonl') {
     let read = 0;
-    await stageCanonicalEvents(
-      store,
-      readJsonl(path, extraRejects, {
-        dateOrder: options.dateOrder,
-        onLine: (bytes) => {
-          read += bytes;
-          if (read % 65536 < bytes) options.onProgress?.(read, size);
-        },
-      }),
-    );
+    const events = readJsonl(path, extraRejects, {
+      dateOrder: options.dateOrder,
+      onLine: (bytes) => {
+        read += bytes;
+        if (read % 65536 < bytes) options.onProgress?.(read, size);
+      },
+    });
+    counts = await commitInBatches(store, events, { importId, source, rates, rejects: extraRejects });
   } else {
     options.onProgress?.(0, size);
     const staged = await stageTabular(store, { path, sniffed, mapping: options.mapping ?? {}, dateFormat, dateOrder: options.dateOrder });
     mapping = staged.mapping;
     extraRejects.push(...staged.malformed);
     extraRejects.push(...(await checkPropertiesWithSchemas(store)));
+    counts = await commitStaged(store, { importId, source, reportingCurrency: await reportingCurrency(store), rates, extraRejects });
   }
   options.onProgress?.(size, size);
-
-  const counts = await commitStaged(store, {
-    importId,
-    source,
-    reportingCurrency: await reportingCurrency(store),
-    rates: options.rates ?? {},
-    extraRejects,
-  });
   await finishImport(store, importId, counts);
   const rejects = await store.query<{ row: number; field: string; reason: string }>(
     `SELECT row_number AS row, field, reason FROM rejects WHERE import_id = $1 ORDER BY row_number LIMIT ${maxListedRejects}`,

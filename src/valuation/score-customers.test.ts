@@ -14,7 +14,7 @@ describe('scoreCustomers on the CDNOW sample as of 1997-09-30', () => {
 
   it('stores predictions that match the published ones, with the fit they came from', async () => {
     const result = await scoreCustomers(temp.store, { asOf: '1997-09-30', horizon: 39, unit: 'week', margin: 0.3, discountRate: 0.01, batchSize: 500 });
-    expect(result).toMatchObject({ customers: 2357, purchaseModel: 'bgnbd', horizon: { length: 39, unit: 'week', months: 9, modelUnitDays: 7 } });
+    expect(result).toMatchObject({ customers: 2357, purchaseModel: 'bgnbd', horizon: { length: 39, unit: 'week', months: 9, monthKind: 'average', modelUnitDays: 7 } });
     expect(result.purchaseFit.params.r).toBeCloseTo(0.243, 3);
     // Gamma-Gamma on CDNOW (Fader, Hardie & Lee 2005, "RFM and CLV"): p = 6.25, q = 3.74, gamma = 15.44.
     expect(result.spendFit?.params.p).toBeCloseTo(6.25, 1);
@@ -52,5 +52,30 @@ describe('scoreCustomers on the CDNOW sample as of 1997-09-30', () => {
     const [fit] = await temp.store.query<{ as_of: Date; data_from: Date; purchase_model: string; purchase_fit: string }>(`SELECT * FROM model_fits WHERE fit_id = $1`, [result.fitId]);
     expect(fit?.purchase_model).toBe('bgnbd');
     expect(JSON.parse(fit?.purchase_fit ?? '{}').params.r).toBeCloseTo(0.243, 3);
+  });
+
+  it('values calendar months when asked: October to June after 1997-09-30', async () => {
+    const result = await scoreCustomers(temp.store, { asOf: '1997-09-30', horizon: 9, unit: 'month', margin: 0.3, months: 'calendar' });
+    expect(result.horizon).toMatchObject({ months: 9, monthKind: 'calendar' });
+    const [first] = await temp.store.query<{ clv: number; expected_order_value: number }>(
+      `SELECT clv, expected_order_value FROM customer_scores WHERE fit_id = $1 AND customer_id = '0001'`,
+      [result.fitId],
+    );
+    const params = result.purchaseFit.params as unknown as BgNbdParams;
+    const [stored] = await temp.store.query<{ recency: number; T: number }>(
+      `SELECT CAST(max(occurred_at::DATE) - min(occurred_at::DATE) AS DOUBLE) / 7 AS recency, CAST(DATE '1997-09-30' - min(occurred_at::DATE) AS DOUBLE) / 7 AS "T"
+       FROM events WHERE customer_id = '0001' AND occurred_at < DATE '1997-10-01'`,
+    );
+    const history = { frequency: 2, recency: stored?.recency ?? 0, T: stored?.T ?? 0 };
+    // Month ends after 1997-09-30: Oct 31, Nov 30, Dec 31, Jan 31, Feb 28, Mar 31, Apr 30, May 31, Jun 30.
+    const monthEnds = [31, 61, 92, 123, 151, 182, 212, 243, 273];
+    let clv = 0;
+    let previous = 0;
+    monthEnds.forEach((days, k) => {
+      const cumulative = bgnbdExpectedTransactions(params, history, days / 7);
+      clv += ((cumulative - previous) * (first?.expected_order_value ?? 0) * 0.3) / 1.01 ** (k + 1);
+      previous = cumulative;
+    });
+    expect(first?.clv).toBeCloseTo(clv, 6);
   });
 });

@@ -11,7 +11,7 @@ import { DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR } from '@duckdb/node-api';
 import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { customerSummarySql } from '../analytics/customer-summary.js';
 import { hasAnonymousEvents } from '../analytics/resolved-events.js';
-import { timeUnits, type TimeUnit } from '../analytics/time-unit.js';
+import { endOfDay, timeUnits, type TimeUnit } from '../analytics/time-unit.js';
 import { bgnbdScore, type BgNbdParams } from '../models/bgnbd/index.js';
 import { customerLifetimeValues, AVERAGE_MONTH_DAYS } from '../models/clv/index.js';
 import type { RfmColumns } from '../models/data/index.js';
@@ -32,6 +32,8 @@ export interface ScoreOptions {
   /** Share of revenue that is profit, applied to the CLV (default 1: the CLV is in revenue). */
   margin?: number;
   model?: PurchaseModelName;
+  /** CLV months: of 30.4375 days (default), or the calendar months after the as-of date. */
+  months?: 'average' | 'calendar';
   /** Rows scored per batch (bounded memory). */
   batchSize?: number;
 }
@@ -45,7 +47,7 @@ export interface ScoreResult {
   spendFit: ModelFitReport | null;
   /** Why there is no spend model (and so no CLV), when there is none. */
   spendSkipped?: string;
-  horizon: { length: number; unit: TimeUnit; months: number; modelUnitDays: number };
+  horizon: { length: number; unit: TimeUnit; months: number; monthKind: 'average' | 'calendar'; modelUnitDays: number };
   totals: { expectedPurchases: number; clv: number | null };
   seconds: number;
   /** Where the time went: the summary query, both fits, the model arithmetic, reading and writing rows. */
@@ -117,7 +119,7 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
     await store.run(
       `INSERT INTO model_fits VALUES ($1, now(), CAST($2 AS DATE), CAST($3 AS DATE), CAST($2 AS DATE), $4, $5, $6, $7, $8, $9)`,
       [fitId, options.asOf, span?.first ?? null, name, spendFit ? 'gg' : null, modelUnitDays, JSON.stringify(purchaseFit), spendFit ? JSON.stringify(spendFit) : null,
-        JSON.stringify({ horizon: horizonLength, unit, horizonMonths, discountRate, margin })],
+        JSON.stringify({ horizon: horizonLength, unit, horizonMonths, months: options.months ?? 'average', discountRate, margin })],
     );
 
     const fitted = performance.now();
@@ -141,6 +143,8 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
         const clv = orderValues
           ? customerLifetimeValues({ expectedPurchases: (tt, c) => model.expected(c, tt) }, columns, orderValues, {
               modelUnitDays, horizonMonths, monthlyDiscountRate: discountRate, margin,
+              // The valuation is at the end of the as-of day, so calendar months start the day after it.
+              months: options.months === 'calendar' ? { kind: 'calendar', start: endOfDay(options.asOf).toISOString().slice(0, 10) } : { kind: 'average' },
             }).values
           : null;
         predictSeconds += (performance.now() - predictStart) / 1000;
@@ -188,7 +192,7 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
       purchaseFit,
       spendFit,
       ...(spendSkipped ? { spendSkipped } : {}),
-      horizon: { length: horizonLength, unit, months: horizonMonths, modelUnitDays },
+      horizon: { length: horizonLength, unit, months: horizonMonths, monthKind: options.months ?? 'average', modelUnitDays },
       totals: { expectedPurchases: totalPurchases, clv: spendFit ? totalClv : null },
       seconds: (performance.now() - started) / 1000,
       timings: {

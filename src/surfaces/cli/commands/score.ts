@@ -18,6 +18,7 @@ export function scoreCommand(io: Io): Command {
     .option('--discount-rate <rate>', 'monthly discount rate of the CLV', Number, 0.01)
     .option('--margin <share>', 'share of revenue that is profit (CLV in revenue when 1)', Number, 1)
     .addOption(new Option('--model <name>', 'purchase model').choices([...purchaseModelNames]).default('bgnbd'))
+    .addOption(new Option('--months <kind>', 'CLV months: of 30.4375 days, or the calendar months after --as-of').choices(['average', 'calendar']).default('average'))
     .option('--db <path>', 'the store (default: $TENURE_DB or ./tenure.duckdb)')
     .option('--json', 'print the result as JSON')
     .action(async (opts) => {
@@ -29,6 +30,7 @@ export function scoreCommand(io: Io): Command {
           discountRate: opts.discountRate,
           margin: opts.margin,
           model: parsePurchaseModelName(opts.model),
+          months: opts.months,
         }),
       );
       if (opts.json) return printJson(io, result);
@@ -37,7 +39,7 @@ export function scoreCommand(io: Io): Command {
         `Scored ${formatNumber(result.customers)} customers as of ${result.asOf} (fit ${result.fitId}, ${result.purchaseModel}` +
           `${result.spendFit ? ' + Gamma-Gamma' : ''}) in ${result.seconds.toFixed(1)} s.\n` +
           `Over the next ${h.length} ${h.unit}${h.length === 1 ? '' : 's'}: ${result.totals.expectedPurchases.toFixed(0)} expected repeat purchases` +
-          `${result.totals.clv !== null ? `, CLV ${formatNumber(result.totals.clv, 2)} in total (${h.months} months, discounted)` : ''}.\n` +
+          `${result.totals.clv !== null ? `, CLV ${formatNumber(result.totals.clv, 2)} in total (${h.months} ${h.monthKind === 'calendar' ? 'calendar months' : 'months of 30.4375 days'}, discounted)` : ''}.\n` +
           `${result.spendSkipped ? `No CLV: ${result.spendSkipped}.\n` : ''}` +
           'The scores are in the customer_scores table, the fits in model_fits.\n',
       );
