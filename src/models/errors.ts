@@ -85,6 +85,17 @@ export function requireTime(caller: string, t: number, name = 't'): void {
 }
 
 /**
+ * Checks a count argument: a number of purchases, customers or periods.
+ *
+ * @throws {ModelInputError} "CALLER requires n to be a whole number >= 0: got 1.5"
+ */
+export function requireWholeNumber(caller: string, value: number, name: string): void {
+  if (!(Number.isInteger(value) && value >= 0)) {
+    throw new ModelInputError(`${caller} requires ${name} to be a whole number >= 0: got ${value}`, { field: name });
+  }
+}
+
+/**
  * Last guard of every prediction: no NaN or infinite value leaves a model.
  * Reached only when parameters or horizons are so extreme that the
  * arithmetic overflows; the message names the customer.

@@ -2,7 +2,7 @@
  * @module
  * Simulation from the BG/BB model.
  */
-import { ModelInputError } from '../errors.js';
+import { requireWholeNumber } from '../errors.js';
 import { betaVariate, createRandom } from '../data/index.js';
 import { checkBgBbParams } from './log-likelihood.js';
 import type { BgBbParams } from './types.js';
@@ -27,14 +27,8 @@ export function simulateBgBb(
 ): SimulatedDiscrete {
   checkBgBbParams(params, 'simulateBgBb');
   const { customers, periods, seed } = options;
-  for (const [name, v] of [
-    ['customers', customers],
-    ['periods', periods],
-  ] as const) {
-    if (!Number.isInteger(v) || v < 0) {
-      throw new ModelInputError(`simulateBgBb requires ${name} to be a whole number >= 0: got ${v}`, { field: name });
-    }
-  }
+  requireWholeNumber('simulateBgBb', customers, 'customers');
+  requireWholeNumber('simulateBgBb', periods, 'periods');
   const random = createRandom(seed);
   const frequency = new Int32Array(customers);
   const recency = new Int32Array(customers);

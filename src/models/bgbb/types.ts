@@ -3,6 +3,7 @@
  * Shapes shared by the BG/BB model (Fader, Hardie and Shang 2010, "Customer-Base Analysis in a Discrete-Time
  * Noncontractual Setting", Marketing Science 29(6)).
  */
+import type { ModelFit } from '../fit-result.js';
 
 /**
  * BG/BB parameters, named as in the literature: while alive, a customer transacts at each opportunity with
@@ -53,22 +54,5 @@ export interface CompressedDiscrete {
 /** What the likelihood and the fit accept: rows, columns, or the output of `compressDiscrete`. */
 export type DiscreteData = readonly DiscreteRow[] | DiscreteColumns | CompressedDiscrete;
 
-type ParamRecord<T> = { readonly alpha: T; readonly beta: T; readonly gamma: T; readonly delta: T };
-
 /** The result of `bgbbFit`: frozen plain data, the same shape as the BG/NBD fit. */
-export interface BgBbFit {
-  readonly model: 'bgbb';
-  readonly params: BgBbParams;
-  /** Unpenalised total log-likelihood at the estimates. */
-  readonly logLikelihood: number;
-  /** Delta-method standard errors; null where the Hessian gives none. */
-  readonly standardErrors: ParamRecord<number | null>;
-  /** 95% intervals exp(ln theta +- 1.96 se(ln theta)); null where the Hessian gives none. */
-  readonly confidenceIntervals: ParamRecord<readonly [number, number] | null>;
-  readonly converged: boolean;
-  readonly iterations: number;
-  readonly gradientNorm: number;
-  readonly customers: number;
-  readonly uniqueRows: number;
-  readonly penalizer: number;
-}
+export type BgBbFit = ModelFit<'bgbb', BgBbParams>;

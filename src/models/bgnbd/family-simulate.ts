@@ -1,26 +1,27 @@
-import type { RfmSample } from '../data/sample.js';
+import { createSample, recordCustomer, validateSimulation, type RfmSample, type SimulateOptions } from '../data/sample.js';
 import { betaVariate, createRandom, exponentialVariate, gammaVariate } from '../data/random.js';
-import type { BgNbdParams } from './params.js';
+import { checkBgNbdParams, type BgNbdParams } from './params.js';
 
 /**
  * Simulates the beta-geometric/NBD family: per customer λ ~ gamma(r, α),
  * p ~ beta(a, b); purchases follow a Poisson process with rate λ over (0, T];
  * after each repeat purchase (k = 1: and right after the first) the customer
- * drops out with probability p. Returns the sufficient statistics.
+ * drops out with probability p. Checks the parameters and the options first
+ * (errors name `caller`). Returns the sufficient statistics.
  */
 export function familySimulate(
   p: BgNbdParams,
   observation: ArrayLike<number>,
+  options: SimulateOptions,
   k: 0 | 1,
-  seed: number,
-  resolution: number | undefined,
+  caller: string,
 ): RfmSample {
-  const random = createRandom(seed);
-  const n = observation.length;
-  const frequency = new Float64Array(n);
-  const recency = new Float64Array(n);
-  const T = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  checkBgNbdParams(p, caller);
+  validateSimulation(caller, observation, options);
+  const resolution = options.resolution;
+  const random = createRandom(options.seed ?? 1);
+  const sample = createSample(observation.length);
+  for (let i = 0; i < observation.length; i++) {
     const age = observation[i] as number;
     const lambda = gammaVariate(random, p.r, p.alpha);
     const dropout = betaVariate(random, p.a, p.b);
@@ -35,10 +36,7 @@ export function familySimulate(
       last = clock;
       alive = random() >= dropout;
     }
-    const roundedT = resolution === undefined ? age : Math.round(age / resolution) * resolution;
-    frequency[i] = x;
-    T[i] = roundedT;
-    recency[i] = resolution === undefined ? last : Math.min(roundedT, Math.round(last / resolution) * resolution);
+    recordCustomer(sample, i, x, last, age, resolution);
   }
-  return { frequency, recency, T };
+  return sample;
 }

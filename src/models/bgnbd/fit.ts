@@ -1,10 +1,12 @@
 import type { RfmInput } from '../data/as-compressed.js';
-import { familyFit, type BgNbdFamilyFit, type BgNbdFitOptions } from './family-fit.js';
+import type { ModelFit } from '../fit-result.js';
+import { familyFit, type BgNbdFitOptions } from './family-fit.js';
+import type { BgNbdParams } from './params.js';
 
 export type { BgNbdFitOptions } from './family-fit.js';
 
 /** A fitted BG/NBD model, frozen plain data. */
-export type BgNbdFit = BgNbdFamilyFit<'bgnbd'>;
+export type BgNbdFit = ModelFit<'bgnbd', BgNbdParams>;
 
 /**
  * Fits the BG/NBD model (Fader, Hardie & Lee 2005, "Counting Your Customers

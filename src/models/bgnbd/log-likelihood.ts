@@ -1,7 +1,6 @@
 import type { CompressedRfm } from '../data/compress-rfm.js';
-import { validateCustomer, type RfmCustomer } from '../data/rfm.js';
-import { requirePositiveParams } from '../errors.js';
-import { familyCustomerLogLikelihood, familyLogLikelihood } from './family-log-likelihood.js';
+import type { RfmCustomer } from '../data/rfm.js';
+import { checkedCustomerLogLikelihood, checkedLogLikelihood } from './family-checked.js';
 import type { BgNbdParams } from './params.js';
 
 /**
@@ -18,10 +17,7 @@ import type { BgNbdParams } from './params.js';
  * @example bgnbdCustomerLogLikelihood({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: 2, recency: 30.43, T: 38.86 }) // ≈ -9.46
  */
 export function bgnbdCustomerLogLikelihood(params: BgNbdParams, customer: RfmCustomer): number {
-  const caller = 'bgnbdCustomerLogLikelihood';
-  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
-  validateCustomer(customer.frequency, customer.recency, customer.T, customer.id, caller);
-  return familyCustomerLogLikelihood(params, customer.frequency, customer.recency, customer.T, 0);
+  return checkedCustomerLogLikelihood('bgnbdCustomerLogLikelihood', params, customer, 0);
 }
 
 /**
@@ -35,7 +31,5 @@ export function bgnbdCustomerLogLikelihood(params: BgNbdParams, customer: RfmCus
  * @throws {ModelInputError} for non-positive parameters
  */
 export function bgnbdLogLikelihood(params: BgNbdParams, data: CompressedRfm): { value: number; gradient: number[] } {
-  requirePositiveParams('bgnbdLogLikelihood', { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
-  const result = familyLogLikelihood(params, data, 0);
-  return { value: result.value, gradient: [...result.gradient] };
+  return checkedLogLikelihood('bgnbdLogLikelihood', params, data, 0);
 }

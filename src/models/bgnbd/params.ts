@@ -1,3 +1,5 @@
+import { requirePositiveParams } from '../errors.js';
+
 /**
  * BG/NBD parameters (Fader, Hardie & Lee 2005): purchase rates λ ~ gamma(r, α)
  * (shape r, rate α), dropout probabilities p ~ beta(a, b). MBG/NBD uses the same four.
@@ -11,3 +13,12 @@ export interface BgNbdParams {
 
 /** Parameter names in the order of the optimizer's vector. */
 export const BGNBD_PARAM_NAMES = ['r', 'alpha', 'a', 'b'] as const;
+
+/**
+ * Checks BG/NBD (and MBG/NBD) parameters, reading only r, alpha, a and b.
+ *
+ * @throws {ModelInputError} "CALLER requires positive finite parameters: a = 0"
+ */
+export function checkBgNbdParams(params: BgNbdParams, caller: string): void {
+  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
+}

@@ -1,16 +1,11 @@
-import { validateCustomer, type RfmCustomer } from '../data/rfm.js';
-import { ModelInputError, requireFiniteResult, requirePositiveParams, requireTime } from '../errors.js';
+import type { RfmCustomer } from '../data/rfm.js';
 import {
-  familyConditionalExpected,
-  familyNewCustomerExpected,
-  familyProbabilityAlive,
-  familyProbabilityOfPurchases,
-} from './family-predict.js';
+  checkedConditionalExpected,
+  checkedNewCustomerExpected,
+  checkedProbabilityAlive,
+  checkedProbabilityOfPurchases,
+} from './family-checked.js';
 import type { BgNbdParams } from './params.js';
-
-function check(caller: string, p: BgNbdParams): void {
-  requirePositiveParams(caller, { r: p.r, alpha: p.alpha, a: p.a, b: p.b });
-}
 
 /**
  * BG/NBD conditional expected transactions: E[Y(t) | x, t_x, T], the number of
@@ -28,11 +23,7 @@ function check(caller: string, p: BgNbdParams): void {
  * @example bgnbdExpectedTransactions({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: 2, recency: 30.43, T: 38.86 }, 39) // ≈ 1.226
  */
 export function bgnbdExpectedTransactions(params: BgNbdParams, customer: RfmCustomer, t: number): number {
-  const caller = 'bgnbdExpectedTransactions';
-  check(caller, params);
-  requireTime(caller, t);
-  validateCustomer(customer.frequency, customer.recency, customer.T, customer.id, caller);
-  return requireFiniteResult(caller, familyConditionalExpected(params, customer.frequency, customer.recency, customer.T, t, 0), customer.id);
+  return checkedConditionalExpected('bgnbdExpectedTransactions', params, customer, t, 0);
 }
 
 /**
@@ -48,10 +39,7 @@ export function bgnbdExpectedTransactions(params: BgNbdParams, customer: RfmCust
  * @example bgnbdProbabilityAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: 2, recency: 30.43, T: 38.86 }) // ≈ 0.727
  */
 export function bgnbdProbabilityAlive(params: BgNbdParams, customer: RfmCustomer): number {
-  const caller = 'bgnbdProbabilityAlive';
-  check(caller, params);
-  validateCustomer(customer.frequency, customer.recency, customer.T, customer.id, caller);
-  return requireFiniteResult(caller, familyProbabilityAlive(params, customer.frequency, customer.recency, customer.T, 0), customer.id);
+  return checkedProbabilityAlive('bgnbdProbabilityAlive', params, customer, 0);
 }
 
 /**
@@ -66,10 +54,7 @@ export function bgnbdProbabilityAlive(params: BgNbdParams, customer: RfmCustomer
  * @example bgnbdExpectedTransactionsNewCustomer({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 78) // ≈ 1.8576
  */
 export function bgnbdExpectedTransactionsNewCustomer(params: BgNbdParams, t: number): number {
-  const caller = 'bgnbdExpectedTransactionsNewCustomer';
-  check(caller, params);
-  requireTime(caller, t);
-  return requireFiniteResult(caller, familyNewCustomerExpected(params, t, 0));
+  return checkedNewCustomerExpected('bgnbdExpectedTransactionsNewCustomer', params, t, 0);
 }
 
 /**
@@ -85,16 +70,5 @@ export function bgnbdExpectedTransactionsNewCustomer(params: BgNbdParams, t: num
  * @example bgnbdProbabilityOfTransactions({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 0, 39) // ≈ 0.5737864
  */
 export function bgnbdProbabilityOfTransactions(params: BgNbdParams, n: number, t: number): number {
-  const caller = 'bgnbdProbabilityOfTransactions';
-  check(caller, params);
-  requireTime(caller, t);
-  requireCount(caller, n);
-  return requireFiniteResult(caller, familyProbabilityOfPurchases(params, n, t, 0));
-}
-
-/** @throws {ModelInputError} unless n is a whole number >= 0 */
-export function requireCount(caller: string, n: number): void {
-  if (!(Number.isInteger(n) && n >= 0)) {
-    throw new ModelInputError(`${caller} requires n to be a whole number >= 0: got ${n}`, { field: 'n' });
-  }
+  return checkedProbabilityOfPurchases('bgnbdProbabilityOfTransactions', params, n, t, 0);
 }

@@ -1,5 +1,4 @@
 import type { RfmColumns } from '../data/rfm.js';
-import { requirePositiveParams, requireTime } from '../errors.js';
 import { familyScore, type PurchaseScores } from './family-score.js';
 import type { BgNbdParams } from './params.js';
 
@@ -18,8 +17,5 @@ export type { PurchaseScores } from './family-score.js';
  * @throws {ModelInputError} for non-positive parameters, negative t, or a customer outside the domain (named by id or index)
  */
 export function bgnbdScore(params: BgNbdParams, customers: RfmColumns, t: number): PurchaseScores {
-  const caller = 'bgnbdScore';
-  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
-  requireTime(caller, t);
-  return familyScore(params, customers, t, 0, caller);
+  return familyScore(params, customers, t, 0, 'bgnbdScore');
 }

@@ -1,5 +1,4 @@
-import { validateSimulation, type RfmSample, type SimulateOptions } from '../data/sample.js';
-import { requirePositiveParams } from '../errors.js';
+import type { RfmSample, SimulateOptions } from '../data/sample.js';
 import { familySimulate } from './family-simulate.js';
 import type { BgNbdParams } from './params.js';
 
@@ -17,8 +16,5 @@ import type { BgNbdParams } from './params.js';
  * @throws {ModelInputError} for non-positive parameters, a negative T, or a non-positive resolution
  */
 export function bgnbdSimulate(params: BgNbdParams, observation: ArrayLike<number>, options: SimulateOptions = {}): RfmSample {
-  const caller = 'bgnbdSimulate';
-  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
-  validateSimulation(caller, observation, options);
-  return familySimulate(params, observation, 0, options.seed ?? 1, options.resolution);
+  return familySimulate(params, observation, options, 0, 'bgnbdSimulate');
 }

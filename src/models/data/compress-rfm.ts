@@ -1,5 +1,5 @@
 import { ModelInputError } from '../errors.js';
-import { validateCustomer, type RfmColumns, type RfmCustomer } from './rfm.js';
+import { requireEqualColumns, validateCustomer, type RfmColumns, type RfmCustomer } from './rfm.js';
 
 /** Unique (frequency, recency, T) rows with summed weights, sorted by frequency, recency, T. */
 export interface CompressedRfm {
@@ -32,10 +32,7 @@ export interface CompressedRfm {
  */
 export function compressRfm(input: readonly RfmCustomer[] | RfmColumns, caller = 'compressRfm'): CompressedRfm {
   const columns = isRowArray(input) ? toColumns(input) : input;
-  const n = columns.frequency.length;
-  if (columns.recency.length !== n || columns.T.length !== n) {
-    throw new ModelInputError(`${caller} requires frequency, recency and T columns of equal length`);
-  }
+  const n = requireEqualColumns(columns, caller);
   if ((columns.weight && columns.weight.length !== n) || (columns.id && columns.id.length !== n)) {
     throw new ModelInputError(`${caller} requires weight and id columns as long as frequency`);
   }

@@ -26,6 +26,20 @@ export interface RfmColumns {
 }
 
 /**
+ * Checks that the frequency, recency and T columns have one entry per customer.
+ *
+ * @returns the number of customers
+ * @throws {ModelInputError} "CALLER requires frequency, recency and T columns of equal length"
+ */
+export function requireEqualColumns(columns: RfmColumns, caller: string): number {
+  const n = columns.frequency.length;
+  if (columns.recency.length !== n || columns.T.length !== n) {
+    throw new ModelInputError(`${caller} requires frequency, recency and T columns of equal length`);
+  }
+  return n;
+}
+
+/**
  * Checks one customer's (frequency, recency, T) against the models' domain
  * and names the customer (id, else index) and the reason when it is outside.
  *

@@ -39,3 +39,30 @@ export function validateSimulation(caller: string, observation: ArrayLike<number
     });
   }
 }
+
+/** An all-zero sample for n customers, for a simulator to fill with {@link recordCustomer}. */
+export function createSample(n: number): RfmSample {
+  return { frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n) };
+}
+
+/**
+ * Writes simulated customer i into the sample as a store would summarise them: T and recency rounded to
+ * multiples of `resolution` when one is given (recency never above the rounded T), exact otherwise.
+ *
+ * @param frequency repeat purchases made within the observation
+ * @param last time of the last repeat purchase since the first (0 without one)
+ * @param age the customer's observation length T
+ */
+export function recordCustomer(
+  sample: RfmSample,
+  i: number,
+  frequency: number,
+  last: number,
+  age: number,
+  resolution: number | undefined,
+): void {
+  const roundedT = resolution === undefined ? age : Math.round(age / resolution) * resolution;
+  sample.frequency[i] = frequency;
+  sample.T[i] = roundedT;
+  sample.recency[i] = resolution === undefined ? last : Math.min(roundedT, Math.round(last / resolution) * resolution);
+}

@@ -1,20 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cdnowSpend } from './cdnow-spend.case.js';
 import { compressSpend } from './compress.js';
 import { gammaGammaFit } from './fit.js';
-import type { SpendRow } from './types.js';
-
-function cdnowSpend(): SpendRow[] {
-  const text = readFileSync(new URL('../../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv', import.meta.url), 'utf8');
-  return text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const [id, x, , , zbar] = line.split(',');
-      return { id: Number(id), frequency: Number(x), monetaryValue: Number(zbar) };
-    });
-}
 
 describe('gammaGammaFit', () => {
   it('reproduces the published CDNOW fit', () => {

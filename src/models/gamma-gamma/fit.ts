@@ -3,24 +3,17 @@
  * Maximum-likelihood fit of the Gamma-Gamma spend model.
  */
 import { ModelInputError } from '../errors.js';
-import { fitLogSpace } from '../optimize/index.js';
+import type { FitOptions } from '../fit-options.js';
+import { maximumLikelihoodFit } from '../maximum-likelihood-fit.js';
 import { compressSpend } from './compress.js';
 import { checkGammaGammaParams, gammaGammaLogSpace } from './log-likelihood.js';
 import type { GammaGammaFit, GammaGammaParams, SpendData } from './types.js';
 
-/** Options for `gammaGammaFit`, as for `bgnbdFit`. */
-export interface GammaGammaFitOptions {
-  /** lifetimes' penalizer_coef: adds coef * (p^2 + q^2 + gamma^2) to the mean negative log-likelihood. Default 0. */
-  readonly penalizer?: number;
-  /** Starting values (default p = q = gamma = 1). */
-  readonly initialParams?: GammaGammaParams;
-  /** Optimizer iterations (default 200). */
-  readonly maxIterations?: number;
-  /** Converged when every |d(mean -ln L)/d ln theta| <= this (default 1e-6). */
-  readonly gradientTolerance?: number;
-  /** Throw ConvergenceError when not converged (default true). */
-  readonly requireConvergence?: boolean;
-}
+/**
+ * Options for `gammaGammaFit`, as for `bgnbdFit`: the penalty is coef * (p^2 + q^2 + gamma^2); the default start
+ * is p = q = gamma = 1.
+ */
+export type GammaGammaFitOptions = FitOptions<GammaGammaParams>;
 
 const NAMES = ['p', 'q', 'gamma'] as const;
 
@@ -44,44 +37,17 @@ const NAMES = ['p', 'q', 'gamma'] as const;
 export function gammaGammaFit(data: SpendData, options: GammaGammaFitOptions = {}): GammaGammaFit {
   const spend = compressSpend(data, 'gammaGammaFit');
   if (spend.customers === 0) throw new ModelInputError('gammaGammaFit requires at least one repeat customer');
-  const penalizer = options.penalizer ?? 0;
-  if (!(Number.isFinite(penalizer) && penalizer >= 0)) {
-    throw new ModelInputError(`gammaGammaFit requires penalizer to be a finite number >= 0: got ${penalizer}`, { field: 'penalizer' });
-  }
-  const start = options.initialParams ?? { p: 1, q: 1, gamma: 1 };
-  checkGammaGammaParams(start, 'gammaGammaFit');
-  const fit = fitLogSpace({
-    caller: 'gammaGammaFit',
-    names: NAMES,
-    start: [start.p, start.q, start.gamma],
-    logLikelihood: gammaGammaLogSpace(spend),
-    totalWeight: spend.customers,
-    penalizer,
-    optimizer: { maxIterations: options.maxIterations ?? 200, gradientTolerance: options.gradientTolerance ?? 1e-6 },
-    requireConvergence: options.requireConvergence ?? true,
-  });
-  return freeze({
-    model: 'gamma-gamma',
-    params: fit.params,
-    logLikelihood: fit.logLikelihood,
-    standardErrors: fit.standardErrors,
-    confidenceIntervals: fit.confidenceIntervals,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    gradientNorm: fit.gradientNorm,
-    customers: spend.customers,
-    uniqueRows: spend.uniqueRows,
-    penalizer,
-  });
-}
-
-/** Freezes the fit and the objects and intervals inside it. */
-function freeze<T extends object>(fit: T): T {
-  for (const inner of Object.values(fit)) {
-    if (inner !== null && typeof inner === 'object') {
-      for (const v of Object.values(inner)) if (v !== null && typeof v === 'object') Object.freeze(v);
-      Object.freeze(inner);
-    }
-  }
-  return Object.freeze(fit);
+  return maximumLikelihoodFit(
+    {
+      caller: 'gammaGammaFit',
+      model: 'gamma-gamma',
+      names: NAMES,
+      defaultStart: () => ({ p: 1, q: 1, gamma: 1 }),
+      checkParams: checkGammaGammaParams,
+      logLikelihood: gammaGammaLogSpace(spend),
+      customers: spend.customers,
+      uniqueRows: spend.uniqueRows,
+    },
+    options,
+  );
 }

@@ -2,6 +2,7 @@
  * @module
  * Shapes shared by the Gamma-Gamma spend model (Fader, Hardie and Lee 2005; Fader and Hardie 2013).
  */
+import type { ModelFit } from '../fit-result.js';
 
 /**
  * Gamma-Gamma parameters, named as in the literature.
@@ -50,23 +51,8 @@ export interface CompressedSpend {
 /** What the likelihood and the fit accept: rows, columns, or the output of `compressSpend`. */
 export type SpendData = readonly SpendRow[] | SpendColumns | CompressedSpend;
 
-type ParamRecord<T> = { readonly p: T; readonly q: T; readonly gamma: T };
-
-/** The result of `gammaGammaFit`: frozen plain data, the same shape as the BG/NBD fit. */
-export interface GammaGammaFit {
-  readonly model: 'gamma-gamma';
-  readonly params: GammaGammaParams;
-  /** Unpenalised total log-likelihood at the estimates. */
-  readonly logLikelihood: number;
-  /** Delta-method standard errors; null where the Hessian gives none. */
-  readonly standardErrors: ParamRecord<number | null>;
-  /** 95% intervals exp(ln theta +- 1.96 se(ln theta)); null where the Hessian gives none. */
-  readonly confidenceIntervals: ParamRecord<readonly [number, number] | null>;
-  readonly converged: boolean;
-  readonly iterations: number;
-  readonly gradientNorm: number;
-  /** Repeat customers the fit used (customers with frequency 0 carry no spend information and are skipped). */
-  readonly customers: number;
-  readonly uniqueRows: number;
-  readonly penalizer: number;
-}
+/**
+ * The result of `gammaGammaFit`: frozen plain data, the same shape as the BG/NBD fit. `customers` counts the
+ * repeat customers the fit used (customers with frequency 0 carry no spend information and are skipped).
+ */
+export type GammaGammaFit = ModelFit<'gamma-gamma', GammaGammaParams>;

@@ -1,8 +1,10 @@
-import { familyFit, type BgNbdFamilyFit, type BgNbdFitOptions } from '../bgnbd/family-fit.js';
+import { familyFit, type BgNbdFitOptions } from '../bgnbd/family-fit.js';
+import type { BgNbdParams } from '../bgnbd/params.js';
 import type { RfmInput } from '../data/as-compressed.js';
+import type { ModelFit } from '../fit-result.js';
 
 /** A fitted MBG/NBD model, frozen plain data. */
-export type MbgNbdFit = BgNbdFamilyFit<'mbgnbd'>;
+export type MbgNbdFit = ModelFit<'mbgnbd', BgNbdParams>;
 
 /**
  * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum

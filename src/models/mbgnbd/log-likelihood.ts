@@ -1,8 +1,7 @@
+import { checkedCustomerLogLikelihood, checkedLogLikelihood } from '../bgnbd/family-checked.js';
 import type { BgNbdParams } from '../bgnbd/params.js';
-import { familyCustomerLogLikelihood, familyLogLikelihood } from '../bgnbd/family-log-likelihood.js';
 import type { CompressedRfm } from '../data/compress-rfm.js';
-import { validateCustomer, type RfmCustomer } from '../data/rfm.js';
-import { requirePositiveParams } from '../errors.js';
+import type { RfmCustomer } from '../data/rfm.js';
 
 /**
  * MBG/NBD log-likelihood of one customer (Batislam, Denizel & Filiztekin 2007,
@@ -19,10 +18,7 @@ import { requirePositiveParams } from '../errors.js';
  * @throws {ModelInputError} for non-positive parameters or a customer outside the domain
  */
 export function mbgnbdCustomerLogLikelihood(params: BgNbdParams, customer: RfmCustomer): number {
-  const caller = 'mbgnbdCustomerLogLikelihood';
-  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
-  validateCustomer(customer.frequency, customer.recency, customer.T, customer.id, caller);
-  return familyCustomerLogLikelihood(params, customer.frequency, customer.recency, customer.T, 1);
+  return checkedCustomerLogLikelihood('mbgnbdCustomerLogLikelihood', params, customer, 1);
 }
 
 /**
@@ -32,7 +28,5 @@ export function mbgnbdCustomerLogLikelihood(params: BgNbdParams, customer: RfmCu
  * @throws {ModelInputError} for non-positive parameters
  */
 export function mbgnbdLogLikelihood(params: BgNbdParams, data: CompressedRfm): { value: number; gradient: number[] } {
-  requirePositiveParams('mbgnbdLogLikelihood', { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
-  const result = familyLogLikelihood(params, data, 1);
-  return { value: result.value, gradient: [...result.gradient] };
+  return checkedLogLikelihood('mbgnbdLogLikelihood', params, data, 1);
 }

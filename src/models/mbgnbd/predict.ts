@@ -1,17 +1,11 @@
-import { requireCount } from '../bgnbd/predict.js';
 import {
-  familyConditionalExpected,
-  familyNewCustomerExpected,
-  familyProbabilityAlive,
-  familyProbabilityOfPurchases,
-} from '../bgnbd/family-predict.js';
+  checkedConditionalExpected,
+  checkedNewCustomerExpected,
+  checkedProbabilityAlive,
+  checkedProbabilityOfPurchases,
+} from '../bgnbd/family-checked.js';
 import type { BgNbdParams } from '../bgnbd/params.js';
-import { validateCustomer, type RfmCustomer } from '../data/rfm.js';
-import { requireFiniteResult, requirePositiveParams, requireTime } from '../errors.js';
-
-function check(caller: string, p: BgNbdParams): void {
-  requirePositiveParams(caller, { r: p.r, alpha: p.alpha, a: p.a, b: p.b });
-}
+import type { RfmCustomer } from '../data/rfm.js';
 
 /**
  * MBG/NBD conditional expected transactions in the next t time units:
@@ -26,11 +20,7 @@ function check(caller: string, p: BgNbdParams): void {
  * @throws {ModelInputError} for non-positive parameters, negative t, or a customer outside the domain
  */
 export function mbgnbdExpectedTransactions(params: BgNbdParams, customer: RfmCustomer, t: number): number {
-  const caller = 'mbgnbdExpectedTransactions';
-  check(caller, params);
-  requireTime(caller, t);
-  validateCustomer(customer.frequency, customer.recency, customer.T, customer.id, caller);
-  return requireFiniteResult(caller, familyConditionalExpected(params, customer.frequency, customer.recency, customer.T, t, 1), customer.id);
+  return checkedConditionalExpected('mbgnbdExpectedTransactions', params, customer, t, 1);
 }
 
 /**
@@ -42,10 +32,7 @@ export function mbgnbdExpectedTransactions(params: BgNbdParams, customer: RfmCus
  * @throws {ModelInputError} for non-positive parameters or a customer outside the domain
  */
 export function mbgnbdProbabilityAlive(params: BgNbdParams, customer: RfmCustomer): number {
-  const caller = 'mbgnbdProbabilityAlive';
-  check(caller, params);
-  validateCustomer(customer.frequency, customer.recency, customer.T, customer.id, caller);
-  return requireFiniteResult(caller, familyProbabilityAlive(params, customer.frequency, customer.recency, customer.T, 1), customer.id);
+  return checkedProbabilityAlive('mbgnbdProbabilityAlive', params, customer, 1);
 }
 
 /**
@@ -55,10 +42,7 @@ export function mbgnbdProbabilityAlive(params: BgNbdParams, customer: RfmCustome
  * @throws {ModelInputError} for non-positive parameters or negative t
  */
 export function mbgnbdExpectedTransactionsNewCustomer(params: BgNbdParams, t: number): number {
-  const caller = 'mbgnbdExpectedTransactionsNewCustomer';
-  check(caller, params);
-  requireTime(caller, t);
-  return requireFiniteResult(caller, familyNewCustomerExpected(params, t, 1));
+  return checkedNewCustomerExpected('mbgnbdExpectedTransactionsNewCustomer', params, t, 1);
 }
 
 /**
@@ -69,9 +53,5 @@ export function mbgnbdExpectedTransactionsNewCustomer(params: BgNbdParams, t: nu
  * @throws {ModelInputError} for non-positive parameters, negative t, or n not a whole number >= 0
  */
 export function mbgnbdProbabilityOfTransactions(params: BgNbdParams, n: number, t: number): number {
-  const caller = 'mbgnbdProbabilityOfTransactions';
-  check(caller, params);
-  requireTime(caller, t);
-  requireCount(caller, n);
-  return requireFiniteResult(caller, familyProbabilityOfPurchases(params, n, t, 1));
+  return checkedProbabilityOfPurchases('mbgnbdProbabilityOfTransactions', params, n, t, 1);
 }

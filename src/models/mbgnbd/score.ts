@@ -1,7 +1,6 @@
 import { familyScore, type PurchaseScores } from '../bgnbd/family-score.js';
 import type { BgNbdParams } from '../bgnbd/params.js';
 import type { RfmColumns } from '../data/rfm.js';
-import { requirePositiveParams, requireTime } from '../errors.js';
 
 /**
  * Scores a customer base with the MBG/NBD model: conditional expected
@@ -11,8 +10,5 @@ import { requirePositiveParams, requireTime } from '../errors.js';
  * @throws {ModelInputError} for non-positive parameters, negative t, or a customer outside the domain (named by id or index)
  */
 export function mbgnbdScore(params: BgNbdParams, customers: RfmColumns, t: number): PurchaseScores {
-  const caller = 'mbgnbdScore';
-  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
-  requireTime(caller, t);
-  return familyScore(params, customers, t, 1, caller);
+  return familyScore(params, customers, t, 1, 'mbgnbdScore');
 }

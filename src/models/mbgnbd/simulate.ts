@@ -1,7 +1,6 @@
 import { familySimulate } from '../bgnbd/family-simulate.js';
 import type { BgNbdParams } from '../bgnbd/params.js';
-import { validateSimulation, type RfmSample, type SimulateOptions } from '../data/sample.js';
-import { requirePositiveParams } from '../errors.js';
+import type { RfmSample, SimulateOptions } from '../data/sample.js';
 
 /**
  * Simulates MBG/NBD customers: as BG/NBD (λ ~ gamma(r, α), p ~ beta(a, b),
@@ -15,8 +14,5 @@ import { requirePositiveParams } from '../errors.js';
  * @throws {ModelInputError} for non-positive parameters, a negative T, or a non-positive resolution
  */
 export function mbgnbdSimulate(params: BgNbdParams, observation: ArrayLike<number>, options: SimulateOptions = {}): RfmSample {
-  const caller = 'mbgnbdSimulate';
-  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, a: params.a, b: params.b });
-  validateSimulation(caller, observation, options);
-  return familySimulate(params, observation, 1, options.seed ?? 1, options.resolution);
+  return familySimulate(params, observation, options, 1, 'mbgnbdSimulate');
 }

@@ -1,42 +1,21 @@
-import { deepFreeze } from '../bgnbd/family-fit.js';
 import { asCompressed, type RfmInput } from '../data/as-compressed.js';
 import type { CompressedRfm } from '../data/compress-rfm.js';
-import { ModelInputError, requirePositiveParams } from '../errors.js';
-import { fitLogSpace } from '../optimize/fit-log-space.js';
+import { requireRepeatCustomer } from '../data/require-repeat-customer.js';
+import { weightedTotals } from '../data/weighted-totals.js';
+import type { FitOptions } from '../fit-options.js';
+import type { ModelFit } from '../fit-result.js';
+import { maximumLikelihoodFit } from '../maximum-likelihood-fit.js';
 import { pnbdCompressedLogLikelihood } from './compressed-log-likelihood.js';
-import { PNBD_PARAM_NAMES, type ParetoNbdParams } from './params.js';
+import { checkParetoNbdParams, PNBD_PARAM_NAMES, type ParetoNbdParams } from './params.js';
 
-/** Options for pnbdFit. */
-export interface ParetoNbdFitOptions {
-  /** lifetimes' penalizer_coef: adds coef · (r² + α² + s² + β²) to the mean negative log-likelihood. Default 0. */
-  penalizer?: number;
-  /** Starting values (default r = s = 1, α = mean T / mean frequency, β = mean T). */
-  initialParams?: ParetoNbdParams;
-  /** Optimizer iterations (default 200). */
-  maxIterations?: number;
-  /** Converged when every |∂(mean -ln L)/∂ ln θ| <= this (default 1e-6). */
-  gradientTolerance?: number;
-  /** Throw ConvergenceError when not converged (default true). */
-  requireConvergence?: boolean;
-}
-
-type ParamRecord<T> = { readonly r: T; readonly alpha: T; readonly s: T; readonly beta: T };
+/**
+ * Options for pnbdFit: the penalty is coef · (r² + α² + s² + β²); the default start is r = s = 1,
+ * α = mean T / mean frequency, β = mean T.
+ */
+export type ParetoNbdFitOptions = FitOptions<ParetoNbdParams>;
 
 /** A fitted Pareto/NBD model, frozen plain data. */
-export interface ParetoNbdFit {
-  readonly model: 'pnbd';
-  readonly params: ParetoNbdParams;
-  /** Unpenalised total log-likelihood at the estimates. */
-  readonly logLikelihood: number;
-  readonly standardErrors: ParamRecord<number | null>;
-  readonly confidenceIntervals: ParamRecord<readonly [number, number] | null>;
-  readonly converged: boolean;
-  readonly iterations: number;
-  readonly gradientNorm: number;
-  readonly customers: number;
-  readonly uniqueRows: number;
-  readonly penalizer: number;
-}
+export type ParetoNbdFit = ModelFit<'pnbd', ParetoNbdParams>;
 
 /**
  * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987) by maximum
@@ -56,52 +35,29 @@ export interface ParetoNbdFit {
 export function pnbdFit(input: RfmInput, options: ParetoNbdFitOptions = {}): ParetoNbdFit {
   const caller = 'pnbdFit';
   const data = asCompressed(input, caller);
-  if (data.customers <= 0) throw new ModelInputError(`${caller} requires at least one customer`);
-  if (!data.frequency.some((x) => x > 0)) throw new ModelInputError(`${caller} requires at least one repeat customer`);
-  const penalizer = options.penalizer ?? 0;
-  if (!(Number.isFinite(penalizer) && penalizer >= 0)) {
-    throw new ModelInputError(`${caller} requires penalizer to be a finite number >= 0: got ${penalizer}`, { field: 'penalizer' });
-  }
-  const start = options.initialParams ?? defaultStart(data);
-  requirePositiveParams(caller, { r: start.r, alpha: start.alpha, s: start.s, beta: start.beta });
-
-  const fit = fitLogSpace({
-    caller,
-    names: PNBD_PARAM_NAMES,
-    start: [start.r, start.alpha, start.s, start.beta],
-    logLikelihood: (logParams) => {
-      const [r, alpha, s, beta] = logParams.map(Math.exp) as [number, number, number, number];
-      const result = pnbdCompressedLogLikelihood({ r, alpha, s, beta }, data);
-      return { value: result.value, gradient: result.gradient };
+  requireRepeatCustomer(data, caller);
+  return maximumLikelihoodFit(
+    {
+      caller,
+      model: 'pnbd',
+      names: PNBD_PARAM_NAMES,
+      defaultStart: () => defaultStart(data),
+      checkParams: checkParetoNbdParams,
+      logLikelihood: (logParams) => {
+        const [r, alpha, s, beta] = logParams.map(Math.exp) as [number, number, number, number];
+        const result = pnbdCompressedLogLikelihood({ r, alpha, s, beta }, data);
+        return { value: result.value, gradient: result.gradient };
+      },
+      customers: data.customers,
+      uniqueRows: data.uniqueRows,
     },
-    totalWeight: data.customers,
-    penalizer,
-    optimizer: { maxIterations: options.maxIterations ?? 200, gradientTolerance: options.gradientTolerance ?? 1e-6 },
-    requireConvergence: options.requireConvergence ?? true,
-  });
-  return deepFreeze({
-    model: 'pnbd' as const,
-    params: fit.params,
-    logLikelihood: fit.logLikelihood,
-    standardErrors: fit.standardErrors,
-    confidenceIntervals: fit.confidenceIntervals,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    gradientNorm: fit.gradientNorm,
-    customers: data.customers,
-    uniqueRows: data.uniqueRows,
-    penalizer,
-  });
+    options,
+  );
 }
 
 /** r = s = 1, α from the mean purchase rate, β so that mean lifetimes match the mean observation length. */
 function defaultStart(data: CompressedRfm): ParetoNbdParams {
-  let sumX = 0;
-  let sumT = 0;
-  for (let i = 0; i < data.uniqueRows; i++) {
-    sumX += (data.frequency[i] as number) * (data.weight[i] as number);
-    sumT += (data.T[i] as number) * (data.weight[i] as number);
-  }
+  const { frequency: sumX, T: sumT } = weightedTotals(data);
   const meanT = sumT / data.customers;
   const clamp = (v: number) => Math.min(Math.max(v, 1e-3), 1e6);
   return { r: 1, alpha: clamp(sumX > 0 ? sumT / sumX : 1), s: 1, beta: clamp(meanT > 0 ? meanT : 1) };

@@ -1,13 +1,8 @@
 import type { CompressedRfm } from '../data/compress-rfm.js';
 import { validateCustomer, type RfmCustomer } from '../data/rfm.js';
-import { requirePositiveParams } from '../errors.js';
 import { pnbdCompressedLogLikelihood } from './compressed-log-likelihood.js';
-import type { ParetoNbdParams } from './params.js';
+import { checkParetoNbdParams, type ParetoNbdParams } from './params.js';
 import { pnbdLogLikelihoodTerm } from './terms.js';
-
-function check(caller: string, p: ParetoNbdParams): void {
-  requirePositiveParams(caller, { r: p.r, alpha: p.alpha, s: p.s, beta: p.beta });
-}
 
 /**
  * Pareto/NBD log-likelihood of one customer (Schmittlein, Morrison & Colombo
@@ -22,7 +17,7 @@ function check(caller: string, p: ParetoNbdParams): void {
  */
 export function pnbdCustomerLogLikelihood(params: ParetoNbdParams, customer: RfmCustomer): number {
   const caller = 'pnbdCustomerLogLikelihood';
-  check(caller, params);
+  checkParetoNbdParams(params, caller);
   validateCustomer(customer.frequency, customer.recency, customer.T, customer.id, caller);
   return pnbdLogLikelihoodTerm(params, customer.frequency, customer.recency, customer.T);
 }
@@ -34,7 +29,7 @@ export function pnbdCustomerLogLikelihood(params: ParetoNbdParams, customer: Rfm
  * @throws {ModelInputError} for non-positive parameters
  */
 export function pnbdLogLikelihood(params: ParetoNbdParams, data: CompressedRfm): { value: number; gradient: number[] } {
-  check('pnbdLogLikelihood', params);
+  checkParetoNbdParams(params, 'pnbdLogLikelihood');
   const result = pnbdCompressedLogLikelihood(params, data);
   return { value: result.value, gradient: [...result.gradient] };
 }

@@ -1,3 +1,5 @@
+import { requirePositiveParams } from '../errors.js';
+
 /**
  * Pareto/NBD parameters (Schmittlein, Morrison & Colombo 1987): purchase rates
  * λ ~ gamma(r, α) and dropout rates μ ~ gamma(s, β), shapes r, s and rates α, β.
@@ -11,3 +13,12 @@ export interface ParetoNbdParams {
 
 /** Parameter names in the order of the optimizer's vector. */
 export const PNBD_PARAM_NAMES = ['r', 'alpha', 's', 'beta'] as const;
+
+/**
+ * Checks Pareto/NBD parameters, reading only r, alpha, s and beta.
+ *
+ * @throws {ModelInputError} "CALLER requires positive finite parameters: s = 0"
+ */
+export function checkParetoNbdParams(params: ParetoNbdParams, caller: string): void {
+  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, s: params.s, beta: params.beta });
+}

@@ -1,12 +1,8 @@
 import { validateCustomer, type RfmCustomer } from '../data/rfm.js';
-import { requireFiniteResult, requirePositiveParams, requireTime } from '../errors.js';
+import { requireFiniteResult, requireTime } from '../errors.js';
 import { exprel } from '../special/exprel.js';
-import type { ParetoNbdParams } from './params.js';
+import { checkParetoNbdParams, type ParetoNbdParams } from './params.js';
 import { logInverseAlive } from './terms.js';
-
-function check(caller: string, p: ParetoNbdParams): void {
-  requirePositiveParams(caller, { r: p.r, alpha: p.alpha, s: p.s, beta: p.beta });
-}
 
 /** P(alive) for validated inputs: P / (P·K + (s/m)·Q·R) = 1 / (K + (s/m)(Q/P)R). */
 export function probabilityAliveUnchecked(p: ParetoNbdParams, x: number, tx: number, T: number): number {
@@ -33,7 +29,7 @@ export function lifetimeFactor(s: number, betaPlusT: number, t: number): number 
  */
 export function pnbdProbabilityAlive(params: ParetoNbdParams, customer: RfmCustomer): number {
   const caller = 'pnbdProbabilityAlive';
-  check(caller, params);
+  checkParetoNbdParams(params, caller);
   validateCustomer(customer.frequency, customer.recency, customer.T, customer.id, caller);
   return requireFiniteResult(caller, probabilityAliveUnchecked(params, customer.frequency, customer.recency, customer.T), customer.id);
 }
@@ -52,7 +48,7 @@ export function pnbdProbabilityAlive(params: ParetoNbdParams, customer: RfmCusto
  */
 export function pnbdExpectedTransactions(params: ParetoNbdParams, customer: RfmCustomer, t: number): number {
   const caller = 'pnbdExpectedTransactions';
-  check(caller, params);
+  checkParetoNbdParams(params, caller);
   requireTime(caller, t);
   validateCustomer(customer.frequency, customer.recency, customer.T, customer.id, caller);
   const { r, alpha, s, beta } = params;
@@ -70,7 +66,7 @@ export function pnbdExpectedTransactions(params: ParetoNbdParams, customer: RfmC
  */
 export function pnbdExpectedTransactionsNewCustomer(params: ParetoNbdParams, t: number): number {
   const caller = 'pnbdExpectedTransactionsNewCustomer';
-  check(caller, params);
+  checkParetoNbdParams(params, caller);
   requireTime(caller, t);
   return requireFiniteResult(caller, (params.r / params.alpha) * params.beta * lifetimeFactor(params.s, params.beta, t));
 }

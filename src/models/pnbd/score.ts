@@ -1,7 +1,8 @@
 import type { PurchaseScores } from '../bgnbd/family-score.js';
-import { validateCustomer, type RfmColumns } from '../data/rfm.js';
-import { ModelInputError, requireFiniteResult, requirePositiveParams, requireTime } from '../errors.js';
-import type { ParetoNbdParams } from './params.js';
+import { PairCache } from '../data/pair-cache.js';
+import { requireEqualColumns, validateCustomer, type RfmColumns } from '../data/rfm.js';
+import { requireFiniteResult, requireTime } from '../errors.js';
+import { checkParetoNbdParams, type ParetoNbdParams } from './params.js';
 import { lifetimeFactor } from './predict.js';
 import { logInverseAlive, logKTerm, logRTerm } from './terms.js';
 
@@ -18,27 +19,13 @@ import { logInverseAlive, logKTerm, logRTerm } from './terms.js';
  */
 export function pnbdScore(params: ParetoNbdParams, customers: RfmColumns, t: number): PurchaseScores {
   const caller = 'pnbdScore';
-  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, s: params.s, beta: params.beta });
+  checkParetoNbdParams(params, caller);
   requireTime(caller, t);
-  const n = customers.frequency.length;
-  if (customers.recency.length !== n || customers.T.length !== n) {
-    throw new ModelInputError(`${caller} requires frequency, recency and T columns of equal length`);
-  }
-  const kCache = new Map<number, Map<number, number>>();
-  const rCache = new Map<number, Map<number, number>>();
-  const cached = (cache: Map<number, Map<number, number>>, x: number, y: number, compute: () => number) => {
-    let inner = cache.get(x);
-    if (inner === undefined) {
-      inner = new Map();
-      cache.set(x, inner);
-    }
-    let v = inner.get(y);
-    if (v === undefined) {
-      v = compute();
-      inner.set(y, v);
-    }
-    return v;
-  };
+  const n = requireEqualColumns(customers, caller);
+  const kCache = new PairCache();
+  const rCache = new PairCache();
+  const kTerm = (x: number, T: number) => logKTerm(params, x, T);
+  const rTerm = (x: number, tx: number) => logRTerm(params, x, tx);
   const expectedTransactions = new Float64Array(n);
   const probabilityAlive = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -47,8 +34,8 @@ export function pnbdScore(params: ParetoNbdParams, customers: RfmColumns, t: num
     const T = customers.T[i] as number;
     const ref = customers.id ? (customers.id[i] as string | number) : i;
     validateCustomer(x, tx, T, ref, caller);
-    const logK = cached(kCache, x, T, () => logKTerm(params, x, T));
-    const logR = cached(rCache, x, tx, () => logRTerm(params, x, tx));
+    const logK = kCache.get(x, T, kTerm);
+    const logR = rCache.get(x, tx, rTerm);
     const alive = requireFiniteResult(caller, Math.min(1, Math.exp(-logInverseAlive(params, x, tx, T, logK, logR))), ref);
     probabilityAlive[i] = alive;
     const rate = ((params.r + x) / (params.alpha + T)) * (params.beta + T);

@@ -1,7 +1,6 @@
 import { createRandom, exponentialVariate, gammaVariate } from '../data/random.js';
-import { validateSimulation, type RfmSample, type SimulateOptions } from '../data/sample.js';
-import { requirePositiveParams } from '../errors.js';
-import type { ParetoNbdParams } from './params.js';
+import { createSample, recordCustomer, validateSimulation, type RfmSample, type SimulateOptions } from '../data/sample.js';
+import { checkParetoNbdParams, type ParetoNbdParams } from './params.js';
 
 /**
  * Simulates Pareto/NBD customers (Schmittlein, Morrison & Colombo 1987):
@@ -17,15 +16,12 @@ import type { ParetoNbdParams } from './params.js';
  */
 export function pnbdSimulate(params: ParetoNbdParams, observation: ArrayLike<number>, options: SimulateOptions = {}): RfmSample {
   const caller = 'pnbdSimulate';
-  requirePositiveParams(caller, { r: params.r, alpha: params.alpha, s: params.s, beta: params.beta });
+  checkParetoNbdParams(params, caller);
   validateSimulation(caller, observation, options);
   const random = createRandom(options.seed ?? 1);
   const resolution = options.resolution;
-  const n = observation.length;
-  const frequency = new Float64Array(n);
-  const recency = new Float64Array(n);
-  const T = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const sample = createSample(observation.length);
+  for (let i = 0; i < observation.length; i++) {
     const age = observation[i] as number;
     const lambda = gammaVariate(random, params.r, params.alpha);
     const mu = gammaVariate(random, params.s, params.beta);
@@ -36,10 +32,7 @@ export function pnbdSimulate(params: ParetoNbdParams, observation: ArrayLike<num
       x++;
       last = clock;
     }
-    const roundedT = resolution === undefined ? age : Math.round(age / resolution) * resolution;
-    frequency[i] = x;
-    T[i] = roundedT;
-    recency[i] = resolution === undefined ? last : Math.min(roundedT, Math.round(last / resolution) * resolution);
+    recordCustomer(sample, i, x, last, age, resolution);
   }
-  return { frequency, recency, T };
+  return sample;
 }

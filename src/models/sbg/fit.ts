@@ -3,24 +3,17 @@
  * Maximum-likelihood fit of the shifted-beta-geometric model to a cohort's survivor counts.
  */
 import { ModelInputError } from '../errors.js';
-import { fitLogSpace } from '../optimize/index.js';
+import type { FitOptions } from '../fit-options.js';
+import { maximumLikelihoodFit } from '../maximum-likelihood-fit.js';
 import { cohortCounts } from './cohort.js';
 import { checkSbgParams, sbgLogSpace } from './log-likelihood.js';
 import type { CohortRow, SbgFit, SbgParams } from './types.js';
 
-/** Options for `sbgFit`, as for `bgnbdFit`. */
-export interface SbgFitOptions {
-  /** lifetimes' penalizer_coef: adds coef * (alpha^2 + beta^2) to the mean negative log-likelihood. Default 0. */
-  readonly penalizer?: number;
-  /** Starting values (default alpha = beta = 1). */
-  readonly initialParams?: SbgParams;
-  /** Optimizer iterations (default 200). */
-  readonly maxIterations?: number;
-  /** Converged when every |d(mean -ln L)/d ln theta| <= this (default 1e-6). */
-  readonly gradientTolerance?: number;
-  /** Throw ConvergenceError when not converged (default true). */
-  readonly requireConvergence?: boolean;
-}
+/**
+ * Options for `sbgFit`, as for `bgnbdFit`: the penalty is coef * (alpha^2 + beta^2); the default start is
+ * alpha = beta = 1.
+ */
+export type SbgFitOptions = FitOptions<SbgParams>;
 
 const NAMES = ['alpha', 'beta'] as const;
 
@@ -47,44 +40,17 @@ export function sbgFit(rows: readonly CohortRow[], options: SbgFitOptions = {}):
   if (active[1] === 0) {
     throw new ModelInputError('sbgFit requires at least one customer who renewed', { field: 'active' });
   }
-  const penalizer = options.penalizer ?? 0;
-  if (!(Number.isFinite(penalizer) && penalizer >= 0)) {
-    throw new ModelInputError(`sbgFit requires penalizer to be a finite number >= 0: got ${penalizer}`, { field: 'penalizer' });
-  }
-  const start = options.initialParams ?? { alpha: 1, beta: 1 };
-  checkSbgParams(start, 'sbgFit');
-  const fit = fitLogSpace({
-    caller: 'sbgFit',
-    names: NAMES,
-    start: [start.alpha, start.beta],
-    logLikelihood: sbgLogSpace(active),
-    totalWeight: active[0]!,
-    penalizer,
-    optimizer: { maxIterations: options.maxIterations ?? 200, gradientTolerance: options.gradientTolerance ?? 1e-6 },
-    requireConvergence: options.requireConvergence ?? true,
-  });
-  return freeze({
-    model: 'sbg',
-    params: fit.params,
-    logLikelihood: fit.logLikelihood,
-    standardErrors: fit.standardErrors,
-    confidenceIntervals: fit.confidenceIntervals,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    gradientNorm: fit.gradientNorm,
-    customers: active[0]!,
-    uniqueRows: active.length - 1,
-    penalizer,
-  });
-}
-
-/** Freezes the fit and the objects and intervals inside it. */
-function freeze<T extends object>(fit: T): T {
-  for (const inner of Object.values(fit)) {
-    if (inner !== null && typeof inner === 'object') {
-      for (const v of Object.values(inner)) if (v !== null && typeof v === 'object') Object.freeze(v);
-      Object.freeze(inner);
-    }
-  }
-  return Object.freeze(fit);
+  return maximumLikelihoodFit(
+    {
+      caller: 'sbgFit',
+      model: 'sbg',
+      names: NAMES,
+      defaultStart: () => ({ alpha: 1, beta: 1 }),
+      checkParams: checkSbgParams,
+      logLikelihood: sbgLogSpace(active),
+      customers: active[0]!,
+      uniqueRows: active.length - 1,
+    },
+    options,
+  );
 }

@@ -2,7 +2,7 @@
  * @module
  * Simulation from the shifted-beta-geometric model.
  */
-import { ModelInputError } from '../errors.js';
+import { requireWholeNumber } from '../errors.js';
 import { betaVariate, createRandom } from '../data/index.js';
 import { checkSbgParams } from './log-likelihood.js';
 import type { CohortRow, SbgParams } from './types.js';
@@ -21,14 +21,8 @@ export function simulateSbg(
 ): CohortRow[] {
   checkSbgParams(params, 'simulateSbg');
   const { customers, periods, seed } = options;
-  for (const [name, v] of [
-    ['customers', customers],
-    ['periods', periods],
-  ] as const) {
-    if (!Number.isInteger(v) || v < 0) {
-      throw new ModelInputError(`simulateSbg requires ${name} to be a whole number >= 0: got ${v}`, { field: name });
-    }
-  }
+  requireWholeNumber('simulateSbg', customers, 'customers');
+  requireWholeNumber('simulateSbg', periods, 'periods');
   const random = createRandom(seed);
   // churnedAt[t] counts customers whose lifetime is exactly t, for t = 1..periods; longer lifetimes are survivors.
   const churnedAt = new Float64Array(periods + 1);

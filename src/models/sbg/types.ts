@@ -4,6 +4,7 @@
  * Retention", Journal of Interactive Marketing 21(1); Fader and Hardie 2010, "Customer-Base Valuation in a
  * Contractual Setting: The Perils of Ignoring Heterogeneity", Marketing Science 29(1)).
  */
+import type { ModelFit } from '../fit-result.js';
 
 /**
  * sBG parameters, named as in the literature: each customer renews at the end of every period with
@@ -24,27 +25,12 @@ export interface CohortRow {
   readonly active: number;
 }
 
-type ParamRecord<T> = { readonly alpha: T; readonly beta: T };
-
-/** The result of `sbgFit`: frozen plain data, the same shape as the BG/NBD fit. */
-export interface SbgFit {
-  readonly model: 'sbg';
-  readonly params: SbgParams;
-  /** Unpenalised total log-likelihood at the estimates. */
-  readonly logLikelihood: number;
-  /** Delta-method standard errors (assuming the counts are customers); null where the Hessian gives none. */
-  readonly standardErrors: ParamRecord<number | null>;
-  /** 95% intervals exp(ln theta +- 1.96 se(ln theta)); null where the Hessian gives none. */
-  readonly confidenceIntervals: ParamRecord<readonly [number, number] | null>;
-  readonly converged: boolean;
-  readonly iterations: number;
-  readonly gradientNorm: number;
-  /** The cohort size (active customers in period 0). */
-  readonly customers: number;
-  /** Number of periods observed after period 0: the likelihood's churn cells plus one survivor cell. */
-  readonly uniqueRows: number;
-  readonly penalizer: number;
-}
+/**
+ * The result of `sbgFit`: frozen plain data, the same shape as the BG/NBD fit. `customers` is the cohort size
+ * (active customers in period 0); `uniqueRows` the number of periods observed after period 0 (the likelihood's
+ * churn cells plus one survivor cell); the standard errors assume the counts are customers.
+ */
+export type SbgFit = ModelFit<'sbg', SbgParams>;
 
 /** Expected lifetime: a number of periods, or infinite (said so, never a number). */
 export type ExpectedLifetime =
