@@ -112,6 +112,17 @@ export const moneyKinds: ReadonlySet<EventKind> = new Set<EventKind>([
   'marketing_touch',
 ]);
 
+/** Other names sources use for our kinds, after snake-casing. */
+export const eventKindAliases: Readonly<Record<string, EventKind>> = {
+  order: 'order_completed',
+  purchase: 'order_completed',
+  refund: 'order_refunded',
+  subscription_canceled: 'subscription_cancelled',
+  subscription_updated: 'subscription_changed',
+  product_added: 'product_added_to_cart',
+  page: 'page_viewed',
+};
+
 /** Maps "Order Completed", "order completed", "orderCompleted" or "order_completed" to `order_completed`. */
 export function toEventKind(name: string): EventKind | undefined {
   const snake = name
@@ -119,16 +130,6 @@ export function toEventKind(name: string): EventKind | undefined {
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[\s-]+/g, '_')
     .toLowerCase();
-  const aliases: Record<string, EventKind> = {
-    order: 'order_completed',
-    purchase: 'order_completed',
-    refund: 'order_refunded',
-    subscription_canceled: 'subscription_cancelled',
-    subscription_updated: 'subscription_changed',
-    product_added: 'product_added_to_cart',
-    page: 'page_viewed',
-    track_contact: 'contact',
-  };
   if ((eventKinds as readonly string[]).includes(snake)) return snake as EventKind;
-  return aliases[snake];
+  return eventKindAliases[snake];
 }

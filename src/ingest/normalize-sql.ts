@@ -5,7 +5,7 @@
  * The checks mirror `parseJsonEvent` (the zod path for JSON input); `normalize-sql.test.ts` keeps the two
  * in step by feeding the same bad rows through both.
  */
-import { eventKinds, moneyKinds } from '../domain/event-kinds.js';
+import { eventKindAliases, eventKinds, moneyKinds } from '../domain/event-kinds.js';
 import type { DateFormat, DateOrder } from '../domain/timestamps.js';
 import type { ColumnMapping, EventField } from './column-mapping.js';
 import { timestampSql } from './timestamp-sql.js';
@@ -26,21 +26,11 @@ export interface NormalizeOptions {
   carry?: Readonly<Record<string, string>>;
 }
 
-const kindAliases: Record<string, string> = {
-  order: 'order_completed',
-  purchase: 'order_completed',
-  refund: 'order_refunded',
-  subscription_canceled: 'subscription_cancelled',
-  subscription_updated: 'subscription_changed',
-  product_added: 'product_added_to_cart',
-  page: 'page_viewed',
-};
-
 /** SQL of `toEventKind`: snake-cases a name and maps it to a known kind or NULL. */
 function kindSql(raw: string): string {
   const snake = `lower(regexp_replace(regexp_replace(${raw}, '([a-z0-9])([A-Z])', '\\1_\\2', 'g'), '[\\s-]+', '_', 'g'))`;
   const known = eventKinds.map(sqlString).join(', ');
-  const aliases = Object.entries(kindAliases)
+  const aliases = Object.entries(eventKindAliases)
     .map(([from, to]) => `WHEN ${sqlString(from)} THEN ${sqlString(to)}`)
     .join(' ');
   return `CASE WHEN ${snake} IN (${known}) THEN ${snake} ELSE CASE ${snake} ${aliases} END END`;
