@@ -122,19 +122,20 @@ export async function commitStaged(store: Store, options: CommitOptions): Promis
     const rejectedOutside = await tx.run(`INSERT INTO rejects
       SELECT ${options.importId}, ${sqlString(options.source)}, row_number, field, reason, raw FROM extra_rejects`);
 
-    await refreshCustomerTraits(tx, options.importId);
+    await refreshCustomerTraits(tx);
     const valid = total.n - rejectedInSql;
     return { accepted, duplicates: valid - accepted, rejected: rejectedInSql + rejectedOutside };
   });
 }
 
 /**
- * Rebuilds the latest traits of the customers identified in this import from all their identify events:
- * per trait, the most recent value wins (Segment's merge rule).
+ * Rebuilds the latest traits of the customers identified in the staged rows from all their identify
+ * events: per trait, the most recent value wins (Segment's merge rule). Only this batch's customers are
+ * touched, so committing a long stream in batches stays linear.
  */
-async function refreshCustomerTraits(store: Store, importId: number): Promise<void> {
+async function refreshCustomerTraits(store: Store): Promise<void> {
   await store.run(`CREATE OR REPLACE TEMP TABLE touched AS
-    SELECT DISTINCT customer_id FROM events WHERE import_id = ${importId} AND kind = 'identify' AND customer_id IS NOT NULL`);
+    SELECT DISTINCT customer_id FROM checked_rows WHERE kind = 'identify' AND problem IS NULL AND customer_id IS NOT NULL`);
   const [touched] = await store.query<{ n: number }>('SELECT count(*) AS n FROM touched');
   if (!touched || touched.n === 0) return;
   await store.run('DELETE FROM customers WHERE customer_id IN (SELECT customer_id FROM touched)');
