@@ -80,7 +80,15 @@ export async function importFile(store: DuckDbStore, path: string, options: Impo
     counts = await commitInBatches(store, events, { importId, source, rates, rejects: extraRejects });
   } else {
     options.onProgress?.(0, size);
-    const staged = await stageTabular(store, { path, sniffed, mapping: options.mapping ?? {}, dateFormat, dateOrder: options.dateOrder });
+    const onProgress = options.onProgress;
+    const staged = await stageTabular(store, {
+      path,
+      sniffed,
+      mapping: options.mapping ?? {},
+      dateFormat,
+      dateOrder: options.dateOrder,
+      onProgress: onProgress ? (fraction) => onProgress(Math.round(fraction * size), size) : undefined,
+    });
     mapping = staged.mapping;
     extraRejects.push(...staged.malformed);
     extraRejects.push(...(await checkPropertiesWithSchemas(store)));

@@ -20,6 +20,8 @@ export interface StageTabularOptions {
   mapping: ColumnMapping;
   dateFormat?: DateFormat | undefined;
   dateOrder?: DateOrder | undefined;
+  /** Share of the file read so far (0 to 1), while the staging pass runs. */
+  onProgress?: ((fraction: number) => void) | undefined;
 }
 
 export interface StagedTabular {
@@ -97,7 +99,9 @@ export async function stageTabular(store: DuckDbStore, options: StageTabularOpti
   await store.run('DROP TABLE IF EXISTS staged');
   let keptMalformed = false;
   try {
-    await store.run(`CREATE TEMP TABLE staged AS ${query.sql}`);
+    const create = `CREATE TEMP TABLE staged AS ${query.sql}`;
+    if (options.onProgress) await store.runWithProgress(create, options.onProgress);
+    else await store.run(create);
   } catch (error) {
     // A well-formed file is read once, at full speed. Only when the strict read fails is it read again,
     // keeping the lines DuckDB cannot parse aside (with their line numbers) instead of stopping.

@@ -36,6 +36,9 @@ export class DuckDbStore implements Store {
     const connection = await instance.connect();
     // Timestamps are stored in UTC; parsing with an offset converts to UTC through this zone.
     await connection.run(`SET TimeZone = 'UTC'`);
+    // Progress is tracked for runWithProgress; DuckDB's own printing of it stays off.
+    await connection.run('SET enable_progress_bar = true');
+    await connection.run('SET enable_progress_bar_print = false');
     const store = new DuckDbStore(path, instance, connection);
     if (options.migrate !== false) await migrate(store);
     return store;
@@ -51,6 +54,22 @@ export class DuckDbStore implements Store {
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
     const result = await this.connection.run(sql, params.map(toDuckValue));
     return Number(result.rowsChanged);
+  }
+
+  /**
+   * `run`, reporting DuckDB's own estimate of the statement's progress (0 to 1) while it runs, for a
+   * progress bar over a long bulk read.
+   */
+  async runWithProgress(sql: string, onProgress: (fraction: number) => void, params: readonly SqlValue[] = []): Promise<number> {
+    const timer = setInterval(() => {
+      const { percentage } = this.connection.progress;
+      if (percentage >= 0) onProgress(Math.min(1, percentage / 100));
+    }, 200);
+    try {
+      return await this.run(sql, params);
+    } finally {
+      clearInterval(timer);
+    }
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
