@@ -78,4 +78,20 @@ describe('scoreCustomers on the CDNOW sample as of 1997-09-30', () => {
     });
     expect(first?.clv).toBeCloseTo(clv, 6);
   });
+
+  it('gives a repeat customer with only free orders the population mean order value instead of failing', async () => {
+    const path = `${temp.dir}/free.csv`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, 'customer_id,timestamp,amount\nfree,1997-03-01,0\nfree,1997-05-01,0\nfree,1997-07-01,0\n');
+    await importFile(temp.store, path);
+    const result = await scoreCustomers(temp.store, { asOf: '1997-09-30' });
+    const [free] = await temp.store.query<{ expected_order_value: number; clv: number }>(
+      `SELECT expected_order_value, clv FROM customer_scores WHERE fit_id = $1 AND customer_id = 'free'`,
+      [result.fitId],
+    );
+    const gg = result.spendFit?.params ?? {};
+    // Gamma-Gamma's mean spend for a customer with no spend information: p * gamma / (q - 1).
+    expect(free?.expected_order_value).toBeCloseTo(((gg.p ?? 0) * (gg.gamma ?? 0)) / ((gg.q ?? 0) - 1), 6);
+    expect(free?.clv).toBeGreaterThan(0);
+  });
 });

@@ -139,7 +139,10 @@ export async function scoreCustomers(store: DuckDbStore, options: ScoreOptions):
         const predictStart = performance.now();
         const columns = { frequency, recency, T, id: ids };
         const purchases = scorePurchases(name, purchaseFit.params, columns, t);
-        const orderValues = spendFit ? conditionalExpectedAverageSpends(spendFit.params as unknown as GammaGammaParams, frequency, monetary) : null;
+        // A repeat customer whose orders were all free carries no spend information for Gamma-Gamma
+        // (which needs a positive mean spend): like a one-time buyer, they get the population mean.
+        const spendFrequency = frequency.map((x, i) => ((monetary[i] ?? 0) > 0 ? x : 0));
+        const orderValues = spendFit ? conditionalExpectedAverageSpends(spendFit.params as unknown as GammaGammaParams, spendFrequency, monetary) : null;
         const clv = orderValues
           ? customerLifetimeValues({ expectedPurchases: (tt, c) => model.expected(c, tt) }, columns, orderValues, {
               modelUnitDays, horizonMonths, monthlyDiscountRate: discountRate, margin,
