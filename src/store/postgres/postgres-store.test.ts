@@ -1,0 +1,58 @@
+/**
+ * The conformance suite on PostgreSQL, when TENURE_TEST_POSTGRES_URL names a database to use (start one
+ * with scripts/postgres-for-tests.sh). Every store gets a schema of its own, dropped afterwards, so runs
+ * and test files do not see each other's tables.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runStoreTests } from '../store.case.js';
+import { PostgresStore, withoutPassword } from './postgres-store.js';
+
+const baseUrl = process.env.TENURE_TEST_POSTGRES_URL;
+
+if (!baseUrl) {
+  describe.skip('Store conformance: PostgreSQL (skipped: set TENURE_TEST_POSTGRES_URL, e.g. from scripts/postgres-for-tests.sh)', () => {
+    it('runs the conformance suite', () => undefined);
+  });
+} else {
+  const schemas: string[] = [];
+  let admin: PostgresStore | undefined;
+
+  const urlFor = (schema: string): string => {
+    const url = new URL(baseUrl);
+    url.searchParams.set('options', [url.searchParams.get('options'), `-c search_path=${schema}`].filter(Boolean).join(' '));
+    return url.toString();
+  };
+
+  afterAll(async () => {
+    if (!admin) return;
+    for (const schema of schemas) await admin.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.close();
+  });
+
+  runStoreTests({
+    name: 'PostgreSQL',
+    newStore: async () => {
+      admin ??= await PostgresStore.open(baseUrl, { migrate: false });
+      const schema = `tenure_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+      schemas.push(schema);
+      await admin.run(`CREATE SCHEMA ${schema}`);
+      return PostgresStore.open(urlFor(schema));
+    },
+    reopen: (location) => PostgresStore.open(location),
+  });
+
+  describe('PostgresStore', () => {
+    it('keeps the password out of its location', () => {
+      expect(withoutPassword('postgres://tenure:s3cret@db.example:5432/tenure?sslmode=require&password=x')).toBe(
+        'postgres://tenure@db.example:5432/tenure?sslmode=require',
+      );
+    });
+
+    it('names the store when it cannot connect', async () => {
+      await expect(PostgresStore.open('postgres://tenure:pw@127.0.0.1:1/none')).rejects.toThrow(
+        /^cannot open the store postgres:\/\/tenure@127\.0\.0\.1:1\/none: /,
+      );
+    });
+  });
+}
