@@ -53,6 +53,14 @@ describe('CSV', () => {
     ]);
   });
 
+  it('takes YYYYMMDD and YYYY/MM/DD dates as no evidence of a day-first order', async () => {
+    const result = await importFile(temp.store, file('ymd.csv', 'customer_id,date,amount\nc1,20240102,1\nc2,2024/01/03,1\nc3,03/04/2024,1\nc4,bad,1\n'));
+    expect(result).toMatchObject({ accepted: 3, rejected: 1 });
+    expect(result.rejects[0]?.reason).toContain('MM/DD/YYYY');
+    const rows = await temp.store.query<{ day: string }>(`SELECT strftime(occurred_at, '%Y-%m-%d') AS day FROM events ORDER BY customer_id`);
+    expect(rows.map((r) => r.day)).toEqual(['2024-01-02', '2024-01-03', '2024-03-04']);
+  });
+
   it('keeps bad rows with row, field and reason while the good rows land', async () => {
     const path = file(
       'bad.csv',

@@ -25,9 +25,12 @@ export function timestampSql(expr: string, options: { dateOrder: DateOrder; form
  * can choose one for the whole file: a first part above 12 means day-first, a second part above 12 month-first.
  */
 export function dateOrderEvidenceSql(expr: string): string {
+  // Only DD/MM/YYYY-or-MM/DD/YYYY values are evidence: split_part of 20240102 or 2024/01/02 would
+  // otherwise read the year as a "day above 12".
+  const slashDate = `regexp_full_match(v, '\\d{1,2}/\\d{1,2}/\\d{4}.*')`;
   return `SELECT
-    count(*) FILTER (WHERE TRY_CAST(split_part(v, '/', 1) AS INTEGER) > 12) AS day_first,
-    count(*) FILTER (WHERE TRY_CAST(split_part(v, '/', 2) AS INTEGER) > 12) AS month_first,
-    count(*) FILTER (WHERE v LIKE '%/%/%' AND v NOT LIKE '____/%') AS slash_dates
+    count(*) FILTER (WHERE ${slashDate} AND TRY_CAST(split_part(v, '/', 1) AS INTEGER) > 12) AS day_first,
+    count(*) FILTER (WHERE ${slashDate} AND TRY_CAST(split_part(v, '/', 2) AS INTEGER) > 12) AS month_first,
+    count(*) FILTER (WHERE ${slashDate}) AS slash_dates
   FROM (SELECT trim(${expr}) AS v FROM source_rows) s`;
 }
