@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { CanonicalEvent } from './event.js';
 import { eventKindSchemas, moneyKinds, toEventKind, traitsSchema, type EventKind, type TrackKind } from './event-kinds.js';
-import { parseTimestamp, type DateOrder } from './timestamps.js';
+import { parseTimestamp, type DateFormat, type DateOrder } from './timestamps.js';
 
 export type ParseResult = { ok: true; event: CanonicalEvent } | { ok: false; field: string; reason: string };
 
@@ -41,7 +41,7 @@ function issueToReject(prefix: string, error: z.ZodError): { field: string; reas
   return { field: path, reason: issue?.message ?? 'is not valid' };
 }
 
-export function parseJsonEvent(input: unknown, options: { dateOrder?: DateOrder } = {}): ParseResult {
+export function parseJsonEvent(input: unknown, options: { dateOrder?: DateOrder; dateFormat?: DateFormat } = {}): ParseResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, field: '(row)', reason: 'is not a JSON object' };
   }
@@ -79,7 +79,7 @@ export function parseJsonEvent(input: unknown, options: { dateOrder?: DateOrder 
 
   const tsField = firstDefined(obj, ['timestamp', 'originalTimestamp', 'date', 'time', 'ts', 'sentAt', 'receivedAt']);
   if (!tsField) return { ok: false, field: 'timestamp', reason: 'is missing' };
-  const occurredAt = parseTimestamp(tsField[1], options.dateOrder);
+  const occurredAt = parseTimestamp(tsField[1], options.dateOrder, options.dateFormat);
   if (!occurredAt) return { ok: false, field: tsField[0], reason: `cannot read ${JSON.stringify(tsField[1])} as a date` };
 
   const nested = obj.properties ?? obj.traits;

@@ -157,6 +157,13 @@ describe('JSONL', () => {
     expect(JSON.parse(customer?.traits ?? '{}')).toEqual({ email: 'u1@example.com', country: 'NL' });
   });
 
+  it('reads dates with --date-format in JSON lines too', async () => {
+    const result = await importFile(temp.store, file('eu.jsonl', '{"customer_id":"c1","date":"03.04.2024 10:30","amount":5}\n'), { dateFormat: 'DD.MM.YYYY HH:mm' });
+    expect(result).toMatchObject({ accepted: 1, rejected: 0 });
+    const [row] = await temp.store.query<{ at: Date }>('SELECT occurred_at AS at FROM events');
+    expect(row?.at.toISOString()).toBe('2024-04-03T10:30:00.000Z');
+  });
+
   it("makes a prospect's earlier anonymous events the customer's once identified, from then on", async () => {
     const lines = [
       { type: 'track', event: 'Order Completed', anonymousId: 'anon-7', timestamp: '2024-01-01T08:00:00Z', properties: { revenue: 20 } },

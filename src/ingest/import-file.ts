@@ -72,6 +72,7 @@ export async function importFile(store: DuckDbStore, path: string, options: Impo
     let read = 0;
     const events = readJsonl(path, extraRejects, {
       dateOrder: options.dateOrder,
+      dateFormat,
       onLine: (bytes) => {
         read += bytes;
         if (read % 65536 < bytes) options.onProgress?.(read, size);

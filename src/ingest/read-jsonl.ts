@@ -3,11 +3,12 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Reject } from '../domain/event.js';
 import { parseJsonEvent } from '../domain/parse-json-event.js';
-import type { DateOrder } from '../domain/timestamps.js';
+import type { DateFormat, DateOrder } from '../domain/timestamps.js';
 import type { NumberedEvent } from './stage-canonical.js';
 
 export interface JsonlReadOptions {
   dateOrder?: DateOrder | undefined;
+  dateFormat?: DateFormat | undefined;
   onLine?: ((bytes: number) => void) | undefined;
 }
 
@@ -27,7 +28,10 @@ export async function* readJsonl(path: string, rejects: (Reject & { raw?: string
       rejects.push({ row, field: '(row)', reason: `is not valid JSON (${reason})`, raw: line.slice(0, 2000) });
       continue;
     }
-    const parsed = parseJsonEvent(value, options.dateOrder ? { dateOrder: options.dateOrder } : {});
+    const parsed = parseJsonEvent(value, {
+      ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+      ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
+    });
     if (parsed.ok) yield { row, event: parsed.event };
     else rejects.push({ row, field: parsed.field, reason: parsed.reason, raw: line.slice(0, 2000) });
   }
