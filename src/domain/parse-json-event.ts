@@ -20,7 +20,11 @@ const reserved = new Set([
   'cost', 'currency', 'rate', 'fx_rate', 'order_id', 'orderId', 'channel', 'platform', 'date', 'time', 'ts',
 ]);
 
-const idValue = z.union([z.string().trim().min(1), z.number()]).transform(String);
+const segmentTypes = new Set(['track', 'identify', 'alias', 'page', 'screen']);
+const typedKeys = ['channel', 'platform', 'order_id'] as const;
+/** Fields stored in columns of their own rather than in the properties. */
+const columnKeys = new Set(['currency', 'rate', 'fx_rate', 'order_id', 'orderId', 'channel', 'platform']);
+
 const decimal = /^-?\d+(\.\d+)?$/;
 
 function firstDefined(obj: Record<string, unknown>, keys: readonly string[]): [string, unknown] | undefined {
@@ -31,8 +35,13 @@ function firstDefined(obj: Record<string, unknown>, keys: readonly string[]): [s
 function optionalId(obj: Record<string, unknown>, keys: readonly string[]): string | null | { field: string } {
   const found = firstDefined(obj, keys);
   if (!found) return null;
-  const parsed = idValue.safeParse(found[1]);
-  return parsed.success ? parsed.data : { field: found[0] };
+  // An id is a non-blank string or a finite number (checked by hand: this runs several times per event).
+  const value = found[1];
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? { field: found[0] } : trimmed;
+  }
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : { field: found[0] };
 }
 
 function issueToReject(prefix: string, error: z.ZodError): { field: string; reason: string } {
@@ -86,56 +95,73 @@ export function parseJsonEvent(input: unknown, options: { dateOrder?: DateOrder;
   if (nested !== undefined && (typeof nested !== 'object' || nested === null || Array.isArray(nested))) {
     return { ok: false, field: obj.properties !== undefined ? 'properties' : 'traits', reason: 'must be a JSON object' };
   }
-  const properties: Record<string, unknown> = { ...(nested as Record<string, unknown> | undefined) };
-  for (const [key, value] of Object.entries(obj)) if (!reserved.has(key)) properties[key] = value;
-  delete properties[kindField];
-  if (segmentType && ['track', 'identify', 'alias', 'page', 'screen'].includes(segmentType)) delete properties.type;
+  // Money, currency, order id, channel and platform may sit at the top level or in the properties; the
+  // top level wins. (Looked up in place rather than by merging objects: this runs once per event.)
+  const inner = (nested ?? {}) as Record<string, unknown>;
+  const present = (value: unknown) => value !== undefined && value !== null && value !== '';
+  const look = (keys: readonly string[]): [string, unknown] | undefined => {
+    for (const key of keys) {
+      if (present(obj[key])) return [key, obj[key]];
+      if (present(inner[key])) return [key, inner[key]];
+    }
+    return undefined;
+  };
+  const text = (keys: readonly string[]): string | null => {
+    const found = look(keys);
+    return found ? String(found[1]) : null;
+  };
 
-  // Money, currency, order id, channel and platform may sit at the top level or in properties.
-  const lookup = { ...properties, ...obj };
-  const amountField = firstDefined(lookup, kind === 'marketing_touch' ? ['cost', 'amount'] : ['revenue', 'amount', 'total', 'value']);
+  const amountField = look(kind === 'marketing_touch' ? ['cost', 'amount'] : ['revenue', 'amount', 'total', 'value']);
   let amount: string | null = null;
   if (amountField) {
-    const text = typeof amountField[1] === 'number' ? String(amountField[1]) : typeof amountField[1] === 'string' ? amountField[1].trim() : '';
-    if (!decimal.test(text)) return { ok: false, field: amountField[0], reason: `${JSON.stringify(amountField[1])} is not a number` };
-    if (moneyKinds.has(kind) && Number(text) < 0) return { ok: false, field: amountField[0], reason: 'must not be negative' };
-    amount = text;
-    delete properties[amountField[0]];
+    const raw = amountField[1];
+    const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+    if (!decimal.test(value)) return { ok: false, field: amountField[0], reason: `${JSON.stringify(raw)} is not a number` };
+    if (moneyKinds.has(kind) && Number(value) < 0) return { ok: false, field: amountField[0], reason: 'must not be negative' };
+    amount = value;
   }
   if (kind === 'order_completed' && amount === null) {
     return { ok: false, field: 'revenue', reason: 'is missing: an order needs its amount' };
   }
-  const text = (keys: string[]): string | null => {
-    const found = firstDefined(lookup, keys);
-    return found ? String(found[1]) : null;
-  };
   const currency = text(['currency'])?.toUpperCase() ?? null;
   if (currency !== null && !/^[A-Z]{3}$/.test(currency)) return { ok: false, field: 'currency', reason: `${JSON.stringify(currency)} is not an ISO 4217 code` };
   const rate = text(['rate', 'fx_rate']);
   if (rate !== null && !(decimal.test(rate) && Number(rate) > 0)) return { ok: false, field: 'rate', reason: 'must be a positive number' };
 
-  // Typed columns (channel, platform, order id) may be given at the top level; the schemas see them too.
-  for (const key of ['channel', 'platform', 'order_id']) {
+  // What the kind's schema checks: the nested properties and the top level's other fields, including the
+  // typed ones (channel, platform, order id), but not the event's name or its amount.
+  const consumed = new Set([kindField, ...(amountField ? [amountField[0]] : [])]);
+  if (segmentType && segmentTypes.has(segmentType)) consumed.add('type');
+  const checked: Record<string, unknown> = {};
+  for (const key in inner) if (!consumed.has(key)) checked[key] = inner[key];
+  for (const key in obj) if (!reserved.has(key) && !consumed.has(key)) checked[key] = obj[key];
+  for (const key of typedKeys) {
     const value = obj[key] ?? (key === 'order_id' ? obj.orderId : undefined);
-    if (value !== undefined && value !== null && properties[key] === undefined) properties[key] = value;
+    if (value !== undefined && value !== null && checked[key] === undefined) checked[key] = value;
   }
   if (kind === 'identify') {
-    const traits = traitsSchema.safeParse(properties);
+    const traits = traitsSchema.safeParse(checked);
     if (!traits.success) return { ok: false, ...issueToReject('traits', traits.error) };
   } else if (kind !== 'alias') {
     const schema = eventKindSchemas[kind as TrackKind];
-    const checked = schema.safeParse(properties);
-    if (!checked.success) return { ok: false, ...issueToReject('properties', checked.error) };
+    const result = schema.safeParse(checked);
+    if (!result.success) return { ok: false, ...issueToReject('properties', result.error) };
   }
 
-  const orderId = text(['order_id', 'orderId']);
-  const discount = firstDefined(lookup, ['discount']);
-  const items = Array.isArray(properties.products) ? (properties.products as Array<Record<string, unknown>>) : [];
+  const discount = look(['discount']);
+  const items = Array.isArray(checked.products) ? (checked.products as Array<Record<string, unknown>>) : [];
   const fullPrice =
     kind === 'order_completed'
       ? !(discount && Number(discount[1]) > 0) && items.every((i) => i.list_price === undefined || Number(i.price) >= Number(i.list_price))
       : null;
-  for (const key of ['currency', 'rate', 'fx_rate', 'order_id', 'orderId', 'channel', 'platform']) delete properties[key];
+  // The typed fields have columns of their own; the rest stays as the event's properties.
+  const properties: Record<string, unknown> = {};
+  let propertyCount = 0;
+  for (const key in checked) {
+    if (columnKeys.has(key)) continue;
+    properties[key] = checked[key];
+    propertyCount++;
+  }
 
   return {
     ok: true,
@@ -148,11 +174,11 @@ export function parseJsonEvent(input: unknown, options: { dateOrder?: DateOrder;
       amount,
       currency,
       rate,
-      orderId,
+      orderId: text(['order_id', 'orderId']),
       channel: text(['channel']),
       platform: text(['platform']),
       fullPrice,
-      properties: Object.keys(properties).length > 0 ? properties : null,
+      properties: propertyCount > 0 ? properties : null,
     },
   };
 }
