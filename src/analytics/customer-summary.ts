@@ -8,6 +8,7 @@
  * Plus the facts later capabilities need: orders, revenue, average order value, full-price share,
  * first and last purchase, days since the last purchase.
  */
+import { argMin, byText, divide, double, formatDate, type Dialect } from '../store/sql-dialect.js';
 import type { Store } from '../store/store.js';
 import { hasAnonymousEvents, resolvedEventsSql } from './resolved-events.js';
 import { endOfDay, timeUnits, type TimeUnit } from './time-unit.js';
@@ -32,12 +33,15 @@ export interface CustomerSummaryOptions {
   unit?: TimeUnit;
   /** Whether the store has anonymous events to resolve (see `hasAnonymousEvents`); default true. */
   anonymous?: boolean;
+  /** The engine the SQL is for; default DuckDB (`customerSummary` passes its store's). */
+  dialect?: Dialect;
 }
 
 /** The summary as one SQL query and its parameters (so it can be listed, streamed or materialised). */
 export function customerSummarySql(options: CustomerSummaryOptions): { sql: string; params: [Date, string] } {
   const unitDays = timeUnits[options.unit ?? 'week'];
-  const sql = `WITH ${resolvedEventsSql(`e.kind = 'order_completed'`, { anonymous: options.anonymous ?? true })},
+  const dialect = options.dialect ?? 'duckdb';
+  const sql = `WITH ${resolvedEventsSql(`e.kind = 'order_completed'`, { anonymous: options.anonymous ?? true, dialect })},
     days AS (
       SELECT customer_id, CAST(occurred_at AS DATE) AS day, sum(amount) AS value, count(*) AS orders,
         count(*) FILTER (WHERE full_price) AS full_price_orders
@@ -45,15 +49,15 @@ export function customerSummarySql(options: CustomerSummaryOptions): { sql: stri
       GROUP BY customer_id, CAST(occurred_at AS DATE))
     SELECT customer_id,
       CAST(count(*) - 1 AS INTEGER) AS frequency,
-      CAST(max(day) - min(day) AS DOUBLE) / ${unitDays} AS recency,
-      CAST(CAST($2 AS DATE) - min(day) AS DOUBLE) / ${unitDays} AS "T",
-      CASE WHEN count(*) > 1 THEN CAST((sum(value) - arg_min(value, day)) / (count(*) - 1) AS DOUBLE) ELSE 0 END AS monetary_value,
+      ${double(dialect, 'max(day) - min(day)')} / ${unitDays} AS recency,
+      ${double(dialect, 'CAST($2 AS DATE) - min(day)')} / ${unitDays} AS "T",
+      CASE WHEN count(*) > 1 THEN ${double(dialect, divide(dialect, `sum(value) - ${argMin(dialect, 'value', 'day')}`, 'count(*) - 1'))} ELSE 0 END AS monetary_value,
       CAST(sum(orders) AS INTEGER) AS orders,
-      CAST(sum(value) AS DOUBLE) AS revenue,
-      CAST(sum(value) / sum(orders) AS DOUBLE) AS average_order_value,
-      CAST(sum(full_price_orders) AS DOUBLE) / sum(orders) AS full_price_share,
-      strftime(min(day), '%Y-%m-%d') AS first_purchase,
-      strftime(max(day), '%Y-%m-%d') AS last_purchase,
+      ${double(dialect, 'sum(value)')} AS revenue,
+      ${double(dialect, divide(dialect, 'sum(value)', 'sum(orders)'))} AS average_order_value,
+      ${double(dialect, 'sum(full_price_orders)')} / sum(orders) AS full_price_share,
+      ${formatDate(dialect, 'min(day)')} AS first_purchase,
+      ${formatDate(dialect, 'max(day)')} AS last_purchase,
       CAST(CAST($2 AS DATE) - max(day) AS INTEGER) AS days_since_last_purchase
     FROM days
     GROUP BY customer_id`;
@@ -61,6 +65,6 @@ export function customerSummarySql(options: CustomerSummaryOptions): { sql: stri
 }
 
 export async function customerSummary(store: Store, options: CustomerSummaryOptions): Promise<CustomerSummaryRow[]> {
-  const { sql, params } = customerSummarySql({ anonymous: await hasAnonymousEvents(store), ...options });
-  return store.query<CustomerSummaryRow & Record<string, unknown>>(`${sql} ORDER BY customer_id`, params);
+  const { sql, params } = customerSummarySql({ anonymous: await hasAnonymousEvents(store), dialect: store.dialect, ...options });
+  return store.query<CustomerSummaryRow & Record<string, unknown>>(`${sql} ORDER BY ${byText(store.dialect, 'customer_id')}`, params);
 }

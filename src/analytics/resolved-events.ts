@@ -1,4 +1,17 @@
+import { argMin, type Dialect } from '../store/sql-dialect.js';
 import type { Store } from '../store/store.js';
+
+/** Every column of `events`, in table order: explicit so the anonymous branch can swap in the linked customer on both engines. */
+const eventColumns = [
+  'event_id', 'kind', 'customer_id', 'anonymous_id', 'occurred_at', 'amount', 'order_id', 'channel', 'platform',
+  'full_price', 'properties', 'import_id', 'source_row',
+] as const;
+
+export interface ResolvedEventsOptions {
+  anonymous: boolean;
+  /** The engine the SQL is for; default DuckDB. */
+  dialect?: Dialect;
+}
 
 /**
  * Events with their customer resolved as of a date: an event that carries only an anonymous id belongs
@@ -7,19 +20,20 @@ import type { Store } from '../store/store.js';
  *
  * Returns a CTE body; `$1` must be the exclusive end of the as-of day.
  */
-export function resolvedEventsSql(kindFilter: string, options: { anonymous: boolean } = { anonymous: true }): string {
-  const identified = `SELECT e.* FROM events e WHERE ${kindFilter} AND e.occurred_at < $1 AND e.customer_id IS NOT NULL`;
+export function resolvedEventsSql(kindFilter: string, options: ResolvedEventsOptions = { anonymous: true }): string {
+  const dialect = options.dialect ?? 'duckdb';
+  const identified = `SELECT ${eventColumns.map((c) => `e.${c}`).join(', ')} FROM events e WHERE ${kindFilter} AND e.occurred_at < $1 AND e.customer_id IS NOT NULL`;
   if (!options.anonymous) return `resolved AS (${identified})`;
   // Identified events (nearly all of them) skip the join; only anonymous ones look up a link.
   return `links AS (
-      SELECT anonymous_id, arg_min(customer_id, occurred_at) AS customer_id
+      SELECT anonymous_id, ${argMin(dialect, 'customer_id', 'occurred_at')} AS customer_id
       FROM events
       WHERE anonymous_id IS NOT NULL AND customer_id IS NOT NULL AND occurred_at < $1
       GROUP BY anonymous_id),
     resolved AS (
       ${identified}
       UNION ALL
-      SELECT e.* REPLACE (l.customer_id AS customer_id)
+      SELECT ${eventColumns.map((c) => (c === 'customer_id' ? 'l.customer_id' : `e.${c}`)).join(', ')}
       FROM events e JOIN links l ON l.anonymous_id = e.anonymous_id
       WHERE ${kindFilter} AND e.occurred_at < $1 AND e.customer_id IS NULL)`;
 }

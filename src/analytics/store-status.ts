@@ -1,4 +1,5 @@
 /** `tenure status`: what the store holds, in one pass over the event log. */
+import { byText, double } from '../store/sql-dialect.js';
 import type { Store } from '../store/store.js';
 
 export interface StoreStatus {
@@ -25,11 +26,11 @@ export async function storeStatus(store: Store): Promise<StoreStatus> {
       (SELECT count(DISTINCT anonymous_id) FROM events WHERE customer_id IS NULL AND anonymous_id NOT IN (SELECT anonymous_id FROM linked)) AS anonymous,
       count(*) AS events,
       count(*) FILTER (WHERE kind = 'order_completed') AS orders,
-      CAST(sum(amount) FILTER (WHERE kind = 'order_completed') AS DOUBLE) AS revenue,
-      CAST(sum(amount) FILTER (WHERE kind = 'order_refunded') AS DOUBLE) AS refunds,
+      ${double(store.dialect, `sum(amount) FILTER (WHERE kind = 'order_completed')`)} AS revenue,
+      ${double(store.dialect, `sum(amount) FILTER (WHERE kind = 'order_refunded')`)} AS refunds,
       min(occurred_at) AS first, max(occurred_at) AS last
     FROM events`);
-  const kinds = await store.query<{ kind: string; n: number }>('SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY kind');
+  const kinds = await store.query<{ kind: string; n: number }>(`SELECT kind, count(*) AS n FROM events GROUP BY kind ORDER BY ${byText(store.dialect, 'kind')}`);
   const [meta] = await store.query<{ rejects: number; imports: number; currency: string }>(`SELECT
       (SELECT count(*) FROM rejects) AS rejects, (SELECT count(*) FROM imports) AS imports,
       (SELECT value FROM settings WHERE key = 'reporting_currency') AS currency`);

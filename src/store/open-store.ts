@@ -17,10 +17,9 @@ export function isPostgresUrl(location: string): boolean {
  * Opens and migrates the store at `location`: a `postgres://` URL opens a PostgresStore, anything else a
  * DuckDB file.
  *
- * On PostgreSQL so far only the schema (the shared migrations) and the `Store` interface itself run, as
- * the conformance suite in store.case.ts checks. The importer, the analytics queries and the model fits
- * still use DuckDB-only SQL and DuckDB's bulk readers, so the CLI (`withStore`) keeps refusing
- * PostgreSQL URLs until they are ported.
+ * On PostgreSQL the schema, the `Store` interface (store.case.ts), `tenure db copy` and the analytics
+ * queries of `tenure status` and `tenure summary` run. The importer and the model fits still use DuckDB's
+ * bulk readers and DuckDB-only SQL, so the CLI's `withStore` refuses PostgreSQL URLs for those commands.
  */
 export async function openStore(location: string): Promise<Store> {
   if (isPostgresUrl(location)) return PostgresStore.open(location);

@@ -2,15 +2,15 @@
 import { Command } from 'commander';
 import { storeStatus } from '../../../analytics/store-status.js';
 import { formatNumber, printJson, type Io } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 export function statusCommand(io: Io): Command {
   return new Command('status')
     .description('Show what the store holds: customers, events, orders, revenue and the time span covered.')
-    .option('--db <path>', 'the store (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
     .option('--json', 'print as JSON')
     .action(async (opts) => {
-      const status = await withStore(opts.db, storeStatus);
+      const status = await withAnyStore(opts.db, storeStatus);
       if (opts.json) return printJson(io, status);
       io.out(
         [

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { customerSummary } from '../../../analytics/customer-summary.js';
 import { parseTimeUnit } from '../../../analytics/time-unit.js';
 import { printCsv, printJson, type Io } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 export function summaryCommand(io: Io): Command {
   return new Command('summary')
@@ -15,10 +15,10 @@ export function summaryCommand(io: Io): Command {
     .addOption(new Option('--unit <unit>', 'time unit of recency and T (a month is 30.4375 days)').choices(['day', 'week', 'month']).default('week'))
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('csv'))
     .option('--json', 'same as --format json')
-    .option('--db <path>', 'the store (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
     .action(async (opts) => {
       const unit = parseTimeUnit(opts.unit);
-      const rows = await withStore(opts.db, (store) => customerSummary(store, { asOf: opts.asOf, unit }));
+      const rows = await withAnyStore(opts.db, (store) => customerSummary(store, { asOf: opts.asOf, unit }));
       if (opts.json || opts.format === 'json') printJson(io, rows);
       else printCsv(io, rows);
     });
