@@ -41,7 +41,7 @@ function kindSql(raw: string): string {
 }
 
 /** The SELECT list (without FROM) producing the staged columns. */
-export function normalizeSelect(options: NormalizeOptions): { inner: string; typed: string; reject: string } {
+function normalizeSelect(options: NormalizeOptions): { inner: string; typed: string; reject: string } {
   const { mapping, column } = options;
   // The inner select reads each mapped column once as raw_<field>; typed values and checks use those names,
   // which cannot clash with the source's own column names the way plain aliases such as `amount` would.

@@ -136,7 +136,7 @@ function describeMalformed(message: string): string {
  * reader could not parse, sorted ascending: the k-th kept row (1-based) is file row
  * k + #{i : dropped_i - i < k}.
  */
-export async function createStagedRowsView(
+async function createStagedRowsView(
   store: DuckDbStore,
   droppedRows: readonly number[],
   layout: { columns: readonly StagedColumn[]; constants: Partial<Record<StagedColumn, string>> },

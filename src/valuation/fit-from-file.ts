@@ -15,7 +15,12 @@ const aliases: Record<string, readonly string[]> = {
   periods: ['periods', 'n'],
 };
 
-export async function readWeightedColumns(store: DuckDbStore, path: string, columns: readonly string[], where?: string): Promise<WeightedColumns> {
+export async function readWeightedColumns(
+  store: DuckDbStore,
+  path: string,
+  columns: readonly string[],
+  where?: (column: (name: string) => string) => string,
+): Promise<WeightedColumns> {
   const described = await store.query<{ column_name: string }>(`DESCRIBE SELECT * FROM read_csv(${sqlString(path)}, header = true)`).catch((error: unknown) => {
     throw new Error(`cannot read ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   });
@@ -33,7 +38,7 @@ export async function readWeightedColumns(store: DuckDbStore, path: string, colu
   const rows = await store.query<Record<string, number>>(
     `SELECT ${columns.map((c) => `${col(c)} AS "${c}"`).join(', ')}, sum(${weight}) AS weight
      FROM read_csv(${sqlString(path)}, header = true)
-     ${where ? `WHERE ${where.replace(/\b(\w+)\b/g, (w) => (present.has(w) ? col(w) : w))}` : ''}
+     ${where ? `WHERE ${where(col)}` : ''}
      GROUP BY ALL ORDER BY ALL`,
   );
   const data = { weight: rows.map((r) => Number(r.weight)) } as WeightedColumns;

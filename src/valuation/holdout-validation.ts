@@ -72,6 +72,8 @@ export async function holdoutValidation(store: Store, options: HoldoutOptions): 
   const base = `WITH ${resolvedEventsSql(`e.kind = 'order_completed'`, { anonymous })},
     days AS (SELECT customer_id, CAST(occurred_at AS DATE) AS day FROM resolved WHERE customer_id IS NOT NULL GROUP BY 1, 2),
     firsts AS (SELECT customer_id, min(day) AS first_day FROM days GROUP BY 1 HAVING min(day) <= CAST($2 AS DATE)),
+    -- holdout_end carries $3 here because DuckDB refuses a parameter a statement does not use, and the
+    -- queries built on this base use $3 in different places (or, for the span, not at all).
     cohort_start AS (SELECT min(first_day) AS start, CAST($3 AS DATE) AS holdout_end FROM firsts)`;
   const params = [new Date(holdEnd + day), isoDay(calEnd), isoDay(holdEnd)];
 

@@ -7,6 +7,7 @@ import { bgnbdFit } from '../models/bgnbd/index.js';
 import { gammaGammaFit } from '../models/gamma-gamma/index.js';
 import { mbgnbdFit } from '../models/mbgnbd/index.js';
 import { pnbdFit } from '../models/pnbd/index.js';
+import type { ModelFit } from '../models/fit-result.js';
 import { sbgFit } from '../models/sbg/index.js';
 import { explainFitFailure } from './explain-fit-failure.js';
 
@@ -16,27 +17,19 @@ export type ModelName = (typeof modelNames)[number];
 /** Columns of unique rows with a weight each: what every fit takes. */
 export type WeightedColumns = Record<string, number[]> & { weight: number[] };
 
-/** The fields every fit reports, on the natural scale of the literature's parameters. */
-export interface ModelFitReport {
-  model: ModelName;
-  params: Record<string, number>;
-  logLikelihood: number;
-  standardErrors: Record<string, number | null>;
-  confidenceIntervals: Record<string, readonly [number, number] | null>;
-  converged: boolean;
-  iterations: number;
-  gradientNorm?: number;
-  customers?: number;
-  uniqueRows?: number;
-}
+/** Any model's fit (the models' own ModelFit), named by the CLI's model name ('gg' rather than 'gamma-gamma'). */
+export type ModelFitReport = Omit<ModelFit<string, Record<string, number>>, 'model'> & { readonly model: ModelName };
 
 export interface ModelSpec {
   name: ModelName;
   title: string;
   /** Columns read from the input (beside an optional `weights`), as the file spells them. */
   columns: readonly string[];
-  /** Rows dropped before fitting, as SQL over the input columns (Gamma-Gamma uses repeat customers only). */
-  where?: string;
+  /**
+   * Rows kept for fitting, as SQL built from each input column's expression (Gamma-Gamma uses repeat
+   * customers only).
+   */
+  where?: (column: (name: string) => string) => string;
   fit(data: WeightedColumns, options: { penalizer?: number | undefined }): ModelFitReport;
 }
 
@@ -67,7 +60,7 @@ export const modelSpecs: Record<ModelName, ModelSpec> = {
     name: 'gg',
     title: 'Gamma-Gamma spend model (Fader, Hardie & Lee 2005; Fader & Hardie 2013)',
     columns: ['frequency', 'monetary_value'],
-    where: 'frequency > 0',
+    where: (column) => `${column('frequency')} > 0`,
     fit: (d, o) => asReport('gg', gammaGammaFit({ frequency: d.frequency ?? [], monetaryValue: d.monetary_value ?? [], weight: d.weight }, penalty(o))),
   },
   bgbb: {

@@ -4,6 +4,15 @@ import { bgnbdExpectedTransactions, type BgNbdParams } from '../models/bgnbd/ind
 import { sharedData, tempStore, type TempStore } from '../testing/temp-store.js';
 import { scoreCustomers } from './score-customers.js';
 
+/** Customer 0001's exact (x, t_x, T) in weeks as of 1997-09-30 (published rounded as 2, 30.43, 38.86). */
+async function firstCustomerHistory(temp: TempStore) {
+  const [stored] = await temp.store.query<{ recency: number; T: number }>(
+    `SELECT CAST(max(occurred_at::DATE) - min(occurred_at::DATE) AS DOUBLE) / 7 AS recency, CAST(DATE '1997-09-30' - min(occurred_at::DATE) AS DOUBLE) / 7 AS "T"
+     FROM events WHERE customer_id = '0001' AND occurred_at < DATE '1997-10-01'`,
+  );
+  return { frequency: 2, recency: stored?.recency ?? 0, T: stored?.T ?? 0 };
+}
+
 describe('scoreCustomers on the CDNOW sample as of 1997-09-30', () => {
   let temp: TempStore;
   beforeAll(async () => {
@@ -33,11 +42,7 @@ describe('scoreCustomers on the CDNOW sample as of 1997-09-30', () => {
     expect(first?.expected_order_value).toBeCloseTo(24.65, 1);
     // CLV: 9 months of 30.4375 days, each month's expected purchases times the order value and margin, discounted at 1%.
     const params = result.purchaseFit.params as unknown as BgNbdParams;
-    const [stored] = await temp.store.query<{ recency: number; T: number }>(
-      `SELECT CAST(max(occurred_at::DATE) - min(occurred_at::DATE) AS DOUBLE) / 7 AS recency, CAST(DATE '1997-09-30' - min(occurred_at::DATE) AS DOUBLE) / 7 AS "T"
-       FROM events WHERE customer_id = '0001' AND occurred_at < DATE '1997-10-01'`,
-    );
-    const history = { frequency: 2, recency: stored?.recency ?? 0, T: stored?.T ?? 0 };
+    const history = await firstCustomerHistory(temp);
     let clv = 0;
     for (let month = 1; month <= 9; month++) {
       const step = bgnbdExpectedTransactions(params, history, (month * 30.4375) / 7) - bgnbdExpectedTransactions(params, history, ((month - 1) * 30.4375) / 7);
@@ -62,11 +67,7 @@ describe('scoreCustomers on the CDNOW sample as of 1997-09-30', () => {
       [result.fitId],
     );
     const params = result.purchaseFit.params as unknown as BgNbdParams;
-    const [stored] = await temp.store.query<{ recency: number; T: number }>(
-      `SELECT CAST(max(occurred_at::DATE) - min(occurred_at::DATE) AS DOUBLE) / 7 AS recency, CAST(DATE '1997-09-30' - min(occurred_at::DATE) AS DOUBLE) / 7 AS "T"
-       FROM events WHERE customer_id = '0001' AND occurred_at < DATE '1997-10-01'`,
-    );
-    const history = { frequency: 2, recency: stored?.recency ?? 0, T: stored?.T ?? 0 };
+    const history = await firstCustomerHistory(temp);
     // Month ends after 1997-09-30: Oct 31, Nov 30, Dec 31, Jan 31, Feb 28, Mar 31, Apr 30, May 31, Jun 30.
     const monthEnds = [31, 61, 92, 123, 151, 182, 212, 243, 273];
     let clv = 0;

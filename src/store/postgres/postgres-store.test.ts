@@ -3,8 +3,8 @@
  * with scripts/postgres-for-tests.sh). Every store gets a schema of its own, dropped afterwards, so runs
  * and test files do not see each other's tables.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testSchemas } from '../../testing/postgres-schemas.js';
 import { runStoreTests } from '../store.case.js';
 import { PostgresStore, withoutPassword } from './postgres-store.js';
 
@@ -15,30 +15,12 @@ if (!baseUrl) {
     it('runs the conformance suite', () => undefined);
   });
 } else {
-  const schemas: string[] = [];
-  let admin: PostgresStore | undefined;
-
-  const urlFor = (schema: string): string => {
-    const url = new URL(baseUrl);
-    url.searchParams.set('options', [url.searchParams.get('options'), `-c search_path=${schema}`].filter(Boolean).join(' '));
-    return url.toString();
-  };
-
-  afterAll(async () => {
-    if (!admin) return;
-    for (const schema of schemas) await admin.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.close();
-  });
+  const schemas = testSchemas(baseUrl);
+  afterAll(() => schemas.dropAll());
 
   runStoreTests({
     name: 'PostgreSQL',
-    newStore: async () => {
-      admin ??= await PostgresStore.open(baseUrl, { migrate: false });
-      const schema = `tenure_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-      schemas.push(schema);
-      await admin.run(`CREATE SCHEMA ${schema}`);
-      return PostgresStore.open(urlFor(schema));
-    },
+    newStore: async () => PostgresStore.open(await schemas.create()),
     reopen: (location) => PostgresStore.open(location),
   });
 
