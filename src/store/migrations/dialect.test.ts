@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { forDialect } from './dialect.js';
-import { migrations } from './index.js';
+import { migrations, statementsFor } from './index.js';
 
 describe('forDialect', () => {
   it('leaves DuckDB SQL as written', () => {
-    for (const m of migrations) for (const s of m.statements) expect(forDialect(s, 'duckdb')).toBe(s);
+    for (const m of migrations) for (const s of statementsFor(m, 'duckdb')) expect(forDialect(s, 'duckdb')).toBe(s);
   });
 
   it('maps the type names PostgreSQL spells differently', () => {
@@ -26,7 +26,7 @@ describe('forDialect', () => {
 
   it('maps every migration without a DuckDB-only type left', () => {
     for (const m of migrations) {
-      for (const s of m.statements) expect(forDialect(s, 'postgres')).not.toMatch(/\bDOUBLE\b(?! PRECISION)|\bJSON\b/);
+      for (const s of statementsFor(m, 'postgres')) expect(forDialect(s, 'postgres')).not.toMatch(/\bDOUBLE\b(?! PRECISION)|\bJSON\b/);
     }
   });
 });

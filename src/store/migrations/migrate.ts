@@ -1,7 +1,7 @@
 /** Brings a store's schema up to date, one migration per transaction, and records what was applied. */
 import type { Store } from '../store.js';
 import { forDialect } from './dialect.js';
-import { migrations } from './index.js';
+import { migrations, statementsFor } from './index.js';
 
 export async function migrate(store: Store): Promise<number[]> {
   await store.run(forDialect(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -16,7 +16,7 @@ export async function migrate(store: Store): Promise<number[]> {
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
     await store.transaction(async (tx) => {
-      for (const statement of migration.statements) await tx.run(forDialect(statement, store.dialect));
+      for (const statement of statementsFor(migration, store.dialect)) await tx.run(forDialect(statement, store.dialect));
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [migration.version, migration.name]);
     });
     done.push(migration.version);

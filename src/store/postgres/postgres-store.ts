@@ -1,6 +1,9 @@
 /** The server store: a PostgreSQL database over a pool of connections, with the same row conventions as DuckDB's. */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Row, SqlValue, Store } from '../store.js';
 import { migrate } from '../migrations/migrate.js';
 import { postgresTypes } from './type-parsers.js';
@@ -78,6 +81,29 @@ export class PostgresStore implements Store {
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
     const result = await this.#client().query(sql, params.map(toPgValue));
     return result.rowCount ?? 0;
+  }
+
+  /**
+   * Bulk load: streams `source` into `COPY ... FROM STDIN` (`sql` names the table, columns and format) and
+   * returns the rows copied. Inside `transaction()` it runs on that transaction's client, so a temp table
+   * made there is visible and the rows land or roll back with the rest; outside, on a pooled client.
+   */
+  async copyFrom(sql: string, source: Readable): Promise<number> {
+    const tx = this.#current.getStore();
+    if (tx && !tx.open) throw new Error('this transaction has already finished: await every query inside transaction()');
+    const client = tx ? tx.client : await this.pool.connect();
+    let failed: Error | undefined;
+    try {
+      const sink = client.query(copyFromStdin(sql));
+      await pipeline(source, sink);
+      return Number(sink.rowCount ?? 0);
+    } catch (error) {
+      failed = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      // A client whose COPY broke off may still be in COPY mode: destroy it rather than pool it.
+      if (!tx) client.release(failed);
+    }
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
