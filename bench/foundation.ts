@@ -4,9 +4,13 @@
  *   the same file into a table with plain SQL (target within 2x);
  * - summarise 1,000,000 customers / 10,000,000 orders: ratio to the equivalent hand-written DuckDB query
  *   (target within 1.5x), with peak memory.
+ * - with TENURE_BENCH_POSTGRES_URL (or TENURE_TEST_POSTGRES_URL) set, the same on PostgreSQL, each run in a
+ *   fresh schema: the import in rows/s (target at least 200,000) against a plain COPY of the file into a
+ *   bare table, the summary, and both as ratios to DuckDB's.
  *
  * Run: npm run build && node dist/bench/foundation.js [rows] [customers]
  */
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +18,7 @@ import { customerSummarySql } from '../src/analytics/customer-summary.js';
 import { hasAnonymousEvents } from '../src/analytics/resolved-events.js';
 import { importFile } from '../src/ingest/import-file.js';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
+import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const rows = Number(process.argv[2] ?? 10_000_000);
@@ -86,7 +91,99 @@ try {
   );
   console.log(`peak RSS ${memory.peakMiB()} MiB`);
   await store.close();
+
+  const postgresUrl = process.env.TENURE_BENCH_POSTGRES_URL || process.env.TENURE_TEST_POSTGRES_URL;
+  if (postgresUrl) await postgresLeg(postgresUrl, { importSeconds: imported.seconds, summarySeconds: ours.seconds, asOf });
+  else console.log('PostgreSQL: skipped (set TENURE_BENCH_POSTGRES_URL or TENURE_TEST_POSTGRES_URL)');
 } finally {
   memory.stop();
   await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * The PostgreSQL leg: a plain COPY of the CSV into a bare typed table (what psql's \copy does) against
+ * `tenure import` into a fresh store, alternating, best of each; then the summary on the last store.
+ */
+async function postgresLeg(url: string, duck: { importSeconds: number; summarySeconds: number; asOf: string }): Promise<void> {
+  const admin = await PostgresStore.open(url, { migrate: false });
+  const schemas: string[] = [];
+  const freshSchema = async (): Promise<string> => {
+    const schema = `tenure_bench_${schemas.length}_${process.pid}`;
+    schemas.push(schema);
+    await admin.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.run(`CREATE SCHEMA ${schema}`);
+    const schemaUrl = new URL(url);
+    schemaUrl.searchParams.set('options', [schemaUrl.searchParams.get('options'), `-c search_path=${schema}`].filter(Boolean).join(' '));
+    return schemaUrl.toString();
+  };
+  const dropSchemas = async (keep?: string) => {
+    for (const schema of schemas.splice(0)) {
+      if (schema === keep) schemas.push(schema);
+      else await admin.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    }
+  };
+  let store: PostgresStore | undefined;
+  try {
+    const [settings] = await admin.query<{ fsync: string; synchronous_commit: string; version: string }>(
+      `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit, current_setting('server_version') AS version`,
+    );
+    console.log(`PostgreSQL ${settings?.version} (fsync=${settings?.fsync}, synchronous_commit=${settings?.synchronous_commit})`);
+    // Each side runs more than once, alternating, and keeps its best time; ten million rows take long
+    // enough that two runs each is what the machine affords.
+    const attempts = rows >= 5_000_000 ? 2 : 3;
+    let plainCopy = Number.POSITIVE_INFINITY;
+    let imported = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      await store?.close();
+      store = undefined;
+      await dropSchemas();
+      const plain = await PostgresStore.open(await freshSchema(), { migrate: false });
+      try {
+        await plain.run('CREATE TABLE orders (customer_id VARCHAR, timestamp TIMESTAMP, amount DECIMAL(18,4))');
+        const b = await timed(() => plain.copyFrom('COPY orders FROM STDIN (FORMAT csv, HEADER true)', createReadStream(csv, { highWaterMark: 1 << 20 })));
+        if (b.value !== rows) throw new Error(`plain COPY read ${b.value} rows, expected ${rows}`);
+        plainCopy = Math.min(plainCopy, b.seconds);
+      } finally {
+        await plain.close();
+      }
+      await dropSchemas();
+      store = await PostgresStore.open(await freshSchema());
+      const target = store;
+      const i = await timed(() => importFile(target, csv));
+      if (i.value.accepted !== rows) throw new Error(`expected ${rows} rows on PostgreSQL, imported ${i.value.accepted}`);
+      imported = Math.min(imported, i.seconds);
+    }
+    if (!store) throw new Error('no PostgreSQL import ran');
+    console.log(`plain PostgreSQL COPY into a bare table: ${plainCopy.toFixed(2)} s = ${Math.round(rows / plainCopy).toLocaleString('en-US')} rows/s`);
+    console.log(
+      `tenure import on PostgreSQL: ${imported.toFixed(2)} s = ${Math.round(rows / imported).toLocaleString('en-US')} rows/s (target >= 200,000), ` +
+        `ratio to plain COPY ${(imported / plainCopy).toFixed(2)}x, to tenure import on DuckDB ${(imported / duck.importSeconds).toFixed(2)}x`,
+    );
+
+    // As on DuckDB: a warm-up read (which also sets the new rows' hint bits), then the summary materialised, best of three.
+    const pg = store;
+    await pg.query('SELECT count(*), sum(amount) FROM events');
+    await pg.run('ANALYZE events');
+    const { sql, params } = customerSummarySql({ asOf: duck.asOf, unit: 'week', anonymous: await hasAnonymousEvents(pg), dialect: 'postgres' });
+    let summary = Number.POSITIVE_INFINITY;
+    let customers = 0;
+    for (let i = 0; i < 3; i++) {
+      const s = await timed(() =>
+        pg.transaction(async (tx) => {
+          await tx.run(`CREATE TEMP TABLE tenure_summary ON COMMIT DROP AS ${sql}`, params);
+          const [n] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM tenure_summary');
+          return n?.n ?? 0;
+        }),
+      );
+      customers = s.value;
+      summary = Math.min(summary, s.seconds);
+    }
+    console.log(
+      `summary of ${customers.toLocaleString('en-US')} customers on PostgreSQL: ${summary.toFixed(2)} s, ratio to DuckDB's ${(summary / duck.summarySeconds).toFixed(2)}x`,
+    );
+  } finally {
+    await store?.close();
+    await dropSchemas();
+    await admin.close();
+  }
 }

@@ -2,7 +2,7 @@
  * Appends canonical events made in JavaScript (the demo generator, later the HTTP API) through the same
  * staging, dedupe and commit path as file imports, so every way in obeys the same rules.
  */
-import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
+import type { Store } from '../store/store.js';
 import type { CanonicalEvent } from '../domain/event.js';
 import type { CommitCounts } from './commit-staged.js';
 import { commitInBatches } from './commit-in-batches.js';
@@ -15,7 +15,7 @@ async function* numbered(events: Iterable<CanonicalEvent> | AsyncIterable<Canoni
 }
 
 export async function appendEvents(
-  store: DuckDbStore,
+  store: Store,
   events: Iterable<CanonicalEvent> | AsyncIterable<CanonicalEvent>,
   options: { source: string; rates?: Readonly<Record<string, string>>; batchSize?: number },
 ): Promise<CommitCounts & { importId: number }> {

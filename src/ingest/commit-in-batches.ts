@@ -5,10 +5,12 @@
  * the earlier batches committed.
  */
 import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
+import type { Store } from '../store/store.js';
 import type { Reject } from '../domain/event.js';
 import { commitStaged, type CommitCounts } from './commit-staged.js';
 import { reportingCurrency } from './import-log.js';
 import { stageCanonicalEvents, type NumberedEvent } from './stage-canonical.js';
+import { withStagingEngine } from './staging-engine.js';
 
 export const defaultBatchSize = 1_000_000;
 
@@ -24,8 +26,12 @@ async function* take<T>(iterator: AsyncIterator<T>, limit: number, state: { done
   }
 }
 
+/**
+ * Stages each batch in `engine` and commits it into `store`; `engine` is the store itself when it is
+ * DuckDB, or else a scratch DuckDB (see staging-engine.ts), made here when not given.
+ */
 export async function commitInBatches(
-  store: DuckDbStore,
+  store: Store,
   events: AsyncIterable<NumberedEvent>,
   options: {
     importId: number;
@@ -35,14 +41,16 @@ export async function commitInBatches(
     rejects: (Reject & { raw?: string })[];
     batchSize?: number;
   },
+  engine?: DuckDbStore,
 ): Promise<CommitCounts> {
+  if (!engine) return withStagingEngine(store, (scratch) => commitInBatches(store, events, options, scratch));
   const iterator = events[Symbol.asyncIterator]();
   const state = { done: false };
   const currency = await reportingCurrency(store);
   const totals: CommitCounts = { accepted: 0, duplicates: 0, rejected: 0 };
   while (!state.done) {
-    await stageCanonicalEvents(store, take(iterator, options.batchSize ?? defaultBatchSize, state));
-    const counts = await commitStaged(store, {
+    await stageCanonicalEvents(engine, take(iterator, options.batchSize ?? defaultBatchSize, state));
+    const counts = await commitStaged(store, engine, {
       importId: options.importId,
       source: options.source,
       reportingCurrency: currency,

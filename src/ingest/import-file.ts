@@ -1,10 +1,15 @@
 /**
  * `tenure import FILE`: reads CSV, JSONL or Parquet into the event log. Bad rows go to the rejects table
  * with their row, field and reason; the good rows beside them land; re-importing adds nothing.
+ *
+ * The file is staged and checked in DuckDB, the store itself or a scratch engine in front of PostgreSQL
+ * (staging-engine.ts); commit-staged.ts moves the checked rows into the store.
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
+import { byText } from '../store/sql-dialect.js';
+import type { Store } from '../store/store.js';
 import type { Reject } from '../domain/event.js';
 import { eventKindSchemas, type TrackKind } from '../domain/event-kinds.js';
 import { compileDateFormat, type DateOrder } from '../domain/timestamps.js';
@@ -15,6 +20,7 @@ import { readJsonl } from './read-jsonl.js';
 import { sniffFile, type Delimiter, type FileFormat } from './sniff-file.js';
 import { stageTabular } from './stage-tabular.js';
 import { beginImport, finishImport, reportingCurrency } from './import-log.js';
+import { withStagingEngine } from './staging-engine.js';
 
 export interface ImportOptions {
   format?: FileFormat | undefined;
@@ -26,7 +32,10 @@ export interface ImportOptions {
   dateFormat?: string | undefined;
   dateOrder?: DateOrder | undefined;
   rates?: Readonly<Record<string, string>> | undefined;
-  /** Called with bytes read so far, for a progress bar. */
+  /**
+   * Called with the work done so far in bytes of the file, for a progress bar. On PostgreSQL reading and
+   * checking the file is the first half and loading the rows into the store the second.
+   */
   onProgress?: ((bytesRead: number, totalBytes: number) => void) | undefined;
 }
 
@@ -46,7 +55,7 @@ export interface ImportResult {
 
 export const maxListedRejects = 100;
 
-export async function importFile(store: DuckDbStore, path: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importFile(store: Store, path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const started = performance.now();
   const size = (await stat(path).catch(() => {
     throw new Error(`cannot read ${path}: no such file`);
@@ -66,39 +75,48 @@ export async function importFile(store: DuckDbStore, path: string, options: Impo
   const extraRejects: (Reject & { raw?: string })[] = [];
   let mapping: ColumnMapping | undefined;
 
-  let counts: CommitCounts;
   const rates = options.rates ?? {};
-  if (sniffed.format === 'jsonl') {
-    let read = 0;
-    const events = readJsonl(path, extraRejects, {
-      dateOrder: options.dateOrder,
-      dateFormat,
-      onLine: (bytes) => {
-        read += bytes;
-        if (read % 65536 < bytes) options.onProgress?.(read, size);
-      },
-    });
-    counts = await commitInBatches(store, events, { importId, source, rates, rejects: extraRejects });
-  } else {
+  const counts = await withStagingEngine(store, async (engine): Promise<CommitCounts> => {
+    if (sniffed.format === 'jsonl') {
+      let read = 0;
+      const events = readJsonl(path, extraRejects, {
+        dateOrder: options.dateOrder,
+        dateFormat,
+        onLine: (bytes) => {
+          read += bytes;
+          if (read % 65536 < bytes) options.onProgress?.(read, size);
+        },
+      });
+      return commitInBatches(store, events, { importId, source, rates, rejects: extraRejects }, engine);
+    }
     options.onProgress?.(0, size);
     const onProgress = options.onProgress;
-    const staged = await stageTabular(store, {
+    // Where the store is not the engine, loading the checked rows takes about as long as staging them.
+    const staging = engine === store ? 1 : 0.5;
+    const staged = await stageTabular(engine, {
       path,
       sniffed,
       mapping: options.mapping ?? {},
       dateFormat,
       dateOrder: options.dateOrder,
-      onProgress: onProgress ? (fraction) => onProgress(Math.round(fraction * size), size) : undefined,
+      onProgress: onProgress ? (fraction) => onProgress(Math.round(fraction * staging * size), size) : undefined,
     });
     mapping = staged.mapping;
     extraRejects.push(...staged.malformed);
-    extraRejects.push(...(await checkPropertiesWithSchemas(store)));
-    counts = await commitStaged(store, { importId, source, reportingCurrency: await reportingCurrency(store), rates, extraRejects });
-  }
+    extraRejects.push(...(await checkPropertiesWithSchemas(engine)));
+    return commitStaged(store, engine, {
+      importId,
+      source,
+      reportingCurrency: await reportingCurrency(store),
+      rates,
+      extraRejects,
+      onProgress: onProgress && staging < 1 ? (fraction) => onProgress(Math.round((staging + fraction * (1 - staging)) * size), size) : undefined,
+    });
+  });
   options.onProgress?.(size, size);
   await finishImport(store, importId, counts);
   const rejects = await store.query<{ row: number; field: string; reason: string }>(
-    `SELECT row_number AS row, field, reason FROM rejects WHERE import_id = $1 ORDER BY row_number LIMIT ${maxListedRejects}`,
+    `SELECT row_number AS row, field, reason FROM rejects WHERE import_id = $1 ORDER BY row_number, ${byText(store.dialect, 'field')} LIMIT ${maxListedRejects}`,
     [importId],
   );
   return {
@@ -116,8 +134,8 @@ export async function importFile(store: DuckDbStore, path: string, options: Impo
  * Tabular rows of kinds other than orders carry kind-specific properties (a contact's channel, a survey's
  * score); they are few next to orders, so they go through the same zod schemas as JSON input.
  */
-async function checkPropertiesWithSchemas(store: DuckDbStore): Promise<Reject[]> {
-  const rows = await store.query<{ row_number: number; kind: string; properties: string | null; channel: string | null; platform: string | null; order_id: string | null }>(
+async function checkPropertiesWithSchemas(engine: DuckDbStore): Promise<Reject[]> {
+  const rows = await engine.query<{ row_number: number; kind: string; properties: string | null; channel: string | null; platform: string | null; order_id: string | null }>(
     `SELECT row_number, kind, CAST(properties AS VARCHAR) AS properties, channel, platform, order_id FROM staged_rows
      WHERE reject IS NULL AND kind NOT IN ('order_completed', 'identify', 'alias')`,
   );

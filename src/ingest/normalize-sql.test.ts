@@ -4,15 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { tempStore, type TempStore } from '../testing/temp-store.js';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../store/store.js';
+import { engineTitle, testEngines } from '../testing/test-stores.js';
 import { importFile } from './import-file.js';
-
-let temp: TempStore;
-beforeEach(async () => {
-  temp = await tempStore();
-});
-afterEach(async () => temp.cleanup());
 
 const rows: Array<Record<string, string>> = [
   { event: 'Order Completed', customer_id: 'c1', timestamp: '2024-01-05', amount: '10.50', currency: 'USD', channel: '' },
@@ -33,25 +28,35 @@ function jsonLine(row: Record<string, string>): string {
   return JSON.stringify(object);
 }
 
-it('rejects the same rows for the same fields whether they come as CSV or as JSON lines', async () => {
+for (const engine of testEngines) {
+  describe.skipIf(Boolean(engine.skip))(engineTitle(engine, 'the SQL and zod checks'), () => {
+    it('reject the same rows for the same fields whether they come as CSV or as JSON lines', async () => {
+      const temp = await engine.open();
+      const other = await engine.open();
+      try {
+        await checkBothPaths(temp.store, other.store, temp.dir);
+      } finally {
+        await other.cleanup();
+        await temp.cleanup();
+      }
+    });
+  });
+}
+
+async function checkBothPaths(store: Store, otherStore: Store, dir: string): Promise<void> {
   const columns = Object.keys(rows[0] ?? {});
-  const csv = join(temp.dir, 'rows.csv');
+  const csv = join(dir, 'rows.csv');
   writeFileSync(csv, [columns.join(','), ...rows.map((r) => columns.map((c) => r[c]).join(','))].join('\n'));
-  const jsonl = join(temp.dir, 'rows.jsonl');
+  const jsonl = join(dir, 'rows.jsonl');
   writeFileSync(jsonl, rows.map(jsonLine).join('\n'));
 
-  const viaSql = await importFile(temp.store, csv);
-  const other = await tempStore();
-  try {
-    const viaZod = await importFile(other.store, jsonl);
-    expect(viaSql).toMatchObject({ accepted: 3, rejected: 7 });
-    expect(viaZod).toMatchObject({ accepted: 3, rejected: 7 });
-    expect(viaSql.rejects.map((r) => r.row)).toEqual([3, 4, 5, 6, 7, 8, 10]);
-    expect(viaZod.rejects.map((r) => r.row)).toEqual([3, 4, 5, 6, 7, 8, 10]);
-    // The fields named agree, up to the JSON path's "properties." prefix and its name for a missing revenue.
-    const field = (f: string) => f.replace(/^properties\./, '').replace(/^revenue$/, 'amount');
-    expect(viaZod.rejects.map((r) => field(r.field))).toEqual(viaSql.rejects.map((r) => field(r.field)));
-  } finally {
-    await other.cleanup();
-  }
-});
+  const viaSql = await importFile(store, csv);
+  const viaZod = await importFile(otherStore, jsonl);
+  expect(viaSql).toMatchObject({ accepted: 3, rejected: 7 });
+  expect(viaZod).toMatchObject({ accepted: 3, rejected: 7 });
+  expect(viaSql.rejects.map((r) => r.row)).toEqual([3, 4, 5, 6, 7, 8, 10]);
+  expect(viaZod.rejects.map((r) => r.row)).toEqual([3, 4, 5, 6, 7, 8, 10]);
+  // The fields named agree, up to the JSON path's "properties." prefix and its name for a missing revenue.
+  const field = (f: string) => f.replace(/^properties\./, '').replace(/^revenue$/, 'amount');
+  expect(viaZod.rejects.map((r) => field(r.field))).toEqual(viaSql.rejects.map((r) => field(r.field)));
+}

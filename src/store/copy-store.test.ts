@@ -166,4 +166,24 @@ describe.skipIf(!testPostgresUrl)('copyStore through PostgreSQL (TENURE_TEST_POS
     for (const table of tables) expect(await differingRows(source, back, table), table).toBe(0);
     expect(await cliStatus(back)).toEqual(await cliStatus(source));
   });
+
+  it('keeps quotes, commas, line breaks, empty strings and NULLs apart, by COPY from DuckDB and from PostgreSQL', async () => {
+    const tricky = join(dir, 'tricky.duckdb');
+    const store = await DuckDbStore.open(tricky);
+    try {
+      await store.run(`INSERT INTO imports (import_id, source, format, started_at, options) VALUES (1, 'a "quoted", file.csv', 'csv', now(), '{"note": "x,\\"y\\""}')`);
+      await store.run(`INSERT INTO events (event_id, kind, customer_id, anonymous_id, occurred_at, amount, order_id, channel, platform, import_id, source_row)
+        VALUES ('', 'contact', 'c,1', NULL, TIMESTAMP '2024-01-02 03:04:05.678901', NULL, '"', 'line one' || chr(10) || 'line two', ' padded ', 1, 1)`);
+      await store.run(`INSERT INTO rejects VALUES (1, 'a "quoted", file.csv', 2, '', 'said "no", twice', 'raw,"line"' || chr(13) || chr(10) || 'next')`);
+    } finally {
+      await store.close();
+    }
+    const first = await schemas.create();
+    await copyStore(tricky, first);
+    const second = await schemas.create();
+    await copyStore(first, second);
+    const back = join(dir, 'tricky-back.duckdb');
+    await copyStore(second, back);
+    for (const table of ['imports', 'events', 'rejects']) expect(await differingRows(tricky, back, table), table).toBe(0);
+  });
 });

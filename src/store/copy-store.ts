@@ -4,13 +4,18 @@
  * exact decimal text computed by each engine itself.
  *
  * Every value travels as text (DECIMAL as its exact digits, TIMESTAMP as ISO text to the microsecond,
- * JSON as its text) and is cast back to the target column's type on insert, so nothing passes through a
- * JavaScript double or Date on the way. Values are bound parameters, never spliced into the SQL.
+ * JSON as its text) and is cast back to the target column's type on the way in, so nothing passes through
+ * a JavaScript double or Date. Into PostgreSQL the rows go by COPY (from DuckDB as CSV that DuckDB writes
+ * itself, see copy-from-duckdb.ts; from PostgreSQL as CSV made here batch by batch), which parses the text
+ * into each column's type; into DuckDB through its appender. Values are never spliced into SQL.
  * JSON lands in PostgreSQL as JSONB, which keeps every value but not the source's whitespace or key order.
  */
 import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { DuckDbStore } from './duckdb/duckdb-store.js';
 import { isPostgresUrl, openStore } from './open-store.js';
+import { copyFromDuckDb } from './postgres/copy-from-duckdb.js';
+import { PostgresStore } from './postgres/postgres-store.js';
 import { readBatches, type RowValues } from './read-batches.js';
 import type { SqlValue, Store } from './store.js';
 
@@ -78,15 +83,24 @@ export async function copyBetween(source: Store, target: Store, options: CopyOpt
       const names = columns.map((c) => quoteIdent(c.name));
       const casts = columns.map((c) => `CAST(${quoteIdent(c.name)} AS VARCHAR)`);
       const castBack = columns.map((c) => targetTypes.get(c.name) ?? 'VARCHAR');
-      const insert = target instanceof DuckDbStore ? await duckDbInserter(target, table, names, castBack) : sqlInserter(tx, table, names, castBack);
+      const select = `SELECT ${casts.join(', ')} FROM ${table}`;
       let rows = 0;
-      try {
-        await readBatches(source, `SELECT ${casts.join(', ')} FROM ${table}`, batchSize, async (batch) => {
-          await insert.rows(batch);
-          rows += batch.length;
-        });
-      } finally {
-        await insert.close();
+      if (target instanceof PostgresStore && source instanceof DuckDbStore) {
+        // COPY joins the transaction: `target` and `tx` are one store, and the call is made inside its work.
+        rows = await copyFromDuckDb(source, select, target, `${table} (${names.join(', ')})`);
+      } else {
+        const insert =
+          target instanceof DuckDbStore ? await duckDbInserter(target, table, names, castBack)
+          : target instanceof PostgresStore ? copyInserter(target, table, names)
+          : sqlInserter(tx, table, names, castBack);
+        try {
+          await readBatches(source, select, batchSize, async (batch) => {
+            await insert.rows(batch);
+            rows += batch.length;
+          });
+        } finally {
+          await insert.close();
+        }
       }
       tables.push({ table, rows });
     }
@@ -129,7 +143,22 @@ interface Inserter {
   close(): Promise<void>;
 }
 
-/** Multi-row INSERTs with every value a bound parameter: the portable path, and PostgreSQL's. */
+/**
+ * PostgreSQL's COPY, one statement per batch, in CSV: a NULL is an empty field and every value is quoted,
+ * so an empty string stays one.
+ */
+function copyInserter(store: PostgresStore, table: string, names: readonly string[]): Inserter {
+  const into = `COPY ${table} (${names.join(', ')}) FROM STDIN (FORMAT csv)`;
+  return {
+    async rows(batch) {
+      const lines = batch.map((row) => row.map((value) => (value === null || value === undefined ? '' : `"${String(value).replaceAll('"', '""')}"`)).join(','));
+      await store.copyFrom(into, Readable.from([`${lines.join('\n')}\n`]));
+    },
+    async close() {},
+  };
+}
+
+/** Multi-row INSERTs with every value a bound parameter: the portable path, for a store with no bulk path. */
 function sqlInserter(store: Store, table: string, names: readonly string[], types: readonly string[]): Inserter {
   const rowsPerInsert = Math.max(1, Math.min(maxRowsPerInsert, Math.floor(maxParameters / names.length)));
   return {

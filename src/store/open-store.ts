@@ -15,11 +15,8 @@ export function isPostgresUrl(location: string): boolean {
 
 /**
  * Opens and migrates the store at `location`: a `postgres://` URL opens a PostgresStore, anything else a
- * DuckDB file.
- *
- * On PostgreSQL the schema, the `Store` interface (store.case.ts), `tenure db copy` and the analytics
- * queries of `tenure status` and `tenure summary` run. The importer and the model fits still use DuckDB's
- * bulk readers and DuckDB-only SQL, so the CLI's `withStore` refuses PostgreSQL URLs for those commands.
+ * DuckDB file. Every command runs on both; engine-specific bulk paths (DuckDB staging for imports, COPY
+ * into PostgreSQL) sit behind the commands, not in the `Store` interface.
  */
 export async function openStore(location: string): Promise<Store> {
   if (isPostgresUrl(location)) return PostgresStore.open(location);

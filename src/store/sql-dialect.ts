@@ -44,3 +44,62 @@ export function byText(dialect: Dialect, expr: string): string {
 export function divide(dialect: Dialect, numerator: string, denominator: string): string {
   return dialect === 'postgres' ? `${double(dialect, numerator)} / ${double(dialect, denominator)}` : `(${numerator}) / (${denominator})`;
 }
+
+/**
+ * The aggregate that takes `value` from the row with the largest `order` (compared column by column, so
+ * later columns break ties). DuckDB compares a row of values as one struct; PostgreSQL takes the first
+ * value aggregated in descending order, NULLs last as DuckDB's arg_max ignores them.
+ */
+export function argMax(dialect: Dialect, value: string, order: readonly string[]): string {
+  if (dialect === 'postgres') return `(array_agg(${value} ORDER BY ${order.map((o) => `${o} DESC NULLS LAST`).join(', ')}))[1]`;
+  return order.length === 1 ? `arg_max(${value}, ${order[0]})` : `arg_max(${value}, (${order.join(', ')}))`;
+}
+
+/** The top-level field `key` of a JSON expression as text (NULL when absent); `key` is Tenure's own name. */
+export function jsonText(dialect: Dialect, expr: string, key: string): string {
+  return dialect === 'postgres' ? `(${expr} ->> '${key}')` : `json_extract_string(${expr}, '$.${key}')`;
+}
+
+/** The table function yielding a JSON object's fields as rows (`key`, `value`), for use in FROM. */
+export function jsonEach(dialect: Dialect, expr: string): string {
+  return dialect === 'postgres' ? `jsonb_each(${expr})` : `json_each(${expr})`;
+}
+
+/** The aggregate that builds a JSON object from `key` and `value` columns. */
+export function jsonObjectAgg(dialect: Dialect, key: string, value: string): string {
+  return dialect === 'postgres' ? `jsonb_object_agg(${key}, ${value})` : `json_group_object(${key}, ${value})`;
+}
+
+/**
+ * One value standing for a row of values, equal to another exactly when each of their values is equal or
+ * both are NULL: a key to group and hash-join rows on. DuckDB compares structs that way. PostgreSQL's row
+ * comparison would be NULL for a NULL member and it cannot hash IS NOT DISTINCT FROM, but a row's text is
+ * as exact (NULL is written as nothing, the empty string as ""), compared byte by byte.
+ */
+export function rowKey(dialect: Dialect, exprs: readonly string[]): string {
+  return dialect === 'postgres' ? `CAST(ROW(${exprs.join(', ')}) AS TEXT) COLLATE "C"` : `row(${exprs.join(', ')})`;
+}
+
+/**
+ * A statement making the temp table `name` from `select`. On PostgreSQL a temp table belongs to one
+ * pooled connection, so it is made inside a transaction and goes with it (ON COMMIT DROP); DuckDB's store
+ * has one connection, where the table is simply replaced on the next use.
+ */
+export function tempTableAs(dialect: Dialect, name: string, select: string): string {
+  return dialect === 'postgres' ? `CREATE TEMP TABLE ${name} ON COMMIT DROP AS ${select}` : `CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`;
+}
+
+/**
+ * `value` from the row with the largest (`max`) or smallest (`min`) `order` among the rows where `where`
+ * holds, NULL when none does. Rows whose value or order is NULL are skipped on both engines, as DuckDB's
+ * arg_max skips them; later `order` columns break ties, so both engines pick the same row.
+ */
+export function argExtremeWhere(dialect: Dialect, extreme: 'max' | 'min', value: string, order: readonly string[], where: string): string {
+  if (dialect === 'postgres') {
+    const direction = extreme === 'max' ? 'DESC' : 'ASC';
+    const nonNull = [value, order[0]].map((e) => `${e} IS NOT NULL`).join(' AND ');
+    return `(array_agg(${value} ORDER BY ${order.map((o) => `${o} ${direction}`).join(', ')}) FILTER (WHERE ${where} AND ${nonNull}))[1]`;
+  }
+  const key = order.length === 1 ? order[0] : `(${order.join(', ')})`;
+  return `arg_${extreme}(${value}, ${key}) FILTER (WHERE ${where})`;
+}

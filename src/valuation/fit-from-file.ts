@@ -1,8 +1,11 @@
 /**
  * `tenure model fit --input FILE.csv`: DuckDB reads the summary file and compresses it to unique rows
  * with weights (a GROUP BY), so a fit over a million customers reads a few thousand rows into JavaScript.
+ *
+ * The fit needs only the file, never the store: a scratch in-memory DuckDB reads it, so it works the same
+ * whatever the store is (a DuckDB file, PostgreSQL, or none yet).
  */
-import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
+import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { sqlString } from '../ingest/normalize-sql.js';
 import { fitModel, modelSpec, type ModelFitReport, type WeightedColumns } from './model-registry.js';
 
@@ -46,8 +49,13 @@ export async function readWeightedColumns(
   return data;
 }
 
-export async function fitFromFile(store: DuckDbStore, model: string, path: string, options: { penalizer?: number } = {}): Promise<ModelFitReport> {
+export async function fitFromFile(model: string, path: string, options: { penalizer?: number } = {}): Promise<ModelFitReport> {
   const spec = modelSpec(model);
-  const data = await readWeightedColumns(store, path, spec.columns, spec.where);
-  return fitModel(spec.name, data, options);
+  const scratch = await DuckDbStore.open(':memory:', { migrate: false });
+  try {
+    const data = await readWeightedColumns(scratch, path, spec.columns, spec.where);
+    return fitModel(spec.name, data, options);
+  } finally {
+    await scratch.close();
+  }
 }

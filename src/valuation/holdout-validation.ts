@@ -69,7 +69,7 @@ export async function holdoutValidation(store: Store, options: HoldoutOptions): 
   const anonymous = await hasAnonymousEvents(store);
 
   // $1: exclusive end of the holdout's last day; $2: calibration end; $3: holdout end (dates).
-  const base = `WITH ${resolvedEventsSql(`e.kind = 'order_completed'`, { anonymous })},
+  const base = `WITH ${resolvedEventsSql(`e.kind = 'order_completed'`, { anonymous, dialect: store.dialect })},
     days AS (SELECT customer_id, CAST(occurred_at AS DATE) AS day FROM resolved WHERE customer_id IS NOT NULL GROUP BY 1, 2),
     firsts AS (SELECT customer_id, min(day) AS first_day FROM days GROUP BY 1 HAVING min(day) <= CAST($2 AS DATE)),
     -- holdout_end carries $3 here because DuckDB refuses a parameter a statement does not use, and the
@@ -87,7 +87,8 @@ export async function holdoutValidation(store: Store, options: HoldoutOptions): 
         count(*) FILTER (WHERE d.day > CAST($2 AS DATE) AND d.day <= CAST($3 AS DATE)) AS holdout
       FROM firsts f JOIN days d USING (customer_id)
       GROUP BY f.customer_id, f.first_day)
-    SELECT frequency, recency_days, t_days, holdout, count(*) AS n FROM per_customer GROUP BY ALL ORDER BY ALL`,
+    SELECT frequency, recency_days, t_days, holdout, count(*) AS n FROM per_customer
+    GROUP BY frequency, recency_days, t_days, holdout ORDER BY frequency, recency_days, t_days, holdout`,
     params,
   );
   const customers = histories.reduce((s, h) => s + h.n, 0);

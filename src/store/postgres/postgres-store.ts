@@ -1,9 +1,9 @@
 /** The server store: a PostgreSQL database over a pool of connections, with the same row conventions as DuckDB's. */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { from as copyFromStdin } from 'pg-copy-streams';
+import { from as copyFromStdin, to as copyToStdout } from 'pg-copy-streams';
 import type { Row, SqlValue, Store } from '../store.js';
 import { migrate } from '../migrations/migrate.js';
 import { postgresTypes } from './type-parsers.js';
@@ -97,6 +97,27 @@ export class PostgresStore implements Store {
       const sink = client.query(copyFromStdin(sql));
       await pipeline(source, sink);
       return Number(sink.rowCount ?? 0);
+    } catch (error) {
+      failed = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      // A client whose COPY broke off may still be in COPY mode: destroy it rather than pool it.
+      if (!tx) client.release(failed);
+    }
+  }
+
+  /**
+   * Bulk read: streams `COPY ... TO STDOUT` (`sql` names the query and format) into `destination`. Inside
+   * `transaction()` it runs on that transaction's client, so a temp table made there is visible; outside,
+   * on a pooled client.
+   */
+  async copyTo(sql: string, destination: Writable): Promise<void> {
+    const tx = this.#current.getStore();
+    if (tx && !tx.open) throw new Error('this transaction has already finished: await every query inside transaction()');
+    const client = tx ? tx.client : await this.pool.connect();
+    let failed: Error | undefined;
+    try {
+      await pipeline(client.query(copyToStdout(sql)), destination);
     } catch (error) {
       failed = error instanceof Error ? error : new Error(String(error));
       throw error;

@@ -4,7 +4,7 @@ import { parseTimeUnit } from '../../../analytics/time-unit.js';
 import { holdoutValidation, type HoldoutReport } from '../../../valuation/holdout-validation.js';
 import { parsePurchaseModelName, purchaseModelNames } from '../../../valuation/purchase-models.js';
 import { formatNumber, printJson, type Io } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 function printReport(io: Io, r: HoldoutReport): void {
   const p = Object.entries(r.fit.params).map(([k, v]) => `${k}=${v.toPrecision(4)}`).join(', ');
@@ -29,10 +29,10 @@ export function clvCommand(io: Io): Command {
     .option('--holdout-end <date>', 'last day of the holdout period (YYYY-MM-DD)')
     .addOption(new Option('--unit <unit>', 'time unit (a month is 30.4375 days)').choices(['day', 'week', 'month']).default('week'))
     .addOption(new Option('--model <name>', 'purchase model').choices([...purchaseModelNames]).default('bgnbd'))
-    .option('--db <path>', 'the store (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
     .option('--json', 'print the report as JSON')
     .action(async (opts) => {
-      const report = await withStore(opts.db, (store) =>
+      const report = await withAnyStore(opts.db, (store) =>
         holdoutValidation(store, { calibrationEnd: opts.calibrationEnd, holdoutEnd: opts.holdoutEnd, unit: parseTimeUnit(opts.unit), model: parsePurchaseModelName(opts.model) }),
       );
       if (opts.json) printJson(io, report);

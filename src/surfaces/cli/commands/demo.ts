@@ -4,7 +4,7 @@ import { storeStatus } from '../../../analytics/store-status.js';
 import { generateDemoEvents, writeDemoJsonl } from '../../../demo/index.js';
 import { appendEvents } from '../../../ingest/append-events.js';
 import { formatNumber, printJson, type Io } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 const positiveInteger = (name: string) => (value: string) => {
   const n = Number(value);
@@ -22,7 +22,7 @@ export function demoCommand(io: Io): Command {
     .option('--seed <n>', 'random seed', positiveInteger('--seed'), 42)
     .option('--end <date>', 'last day of the two-year history (YYYY-MM-DD)', '2026-09-30')
     .option('--out <file.jsonl>', 'write the events as Segment-shaped JSON lines instead of loading them')
-    .option('--db <path>', 'the store (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
     .option('--json', 'print the result as JSON')
     .action(async (opts) => {
       const end = new Date(`${opts.end}T00:00:00Z`);
@@ -35,7 +35,7 @@ export function demoCommand(io: Io): Command {
         return;
       }
       const started = performance.now();
-      const result = await withStore(opts.db, async (store) => {
+      const result = await withAnyStore(opts.db, async (store) => {
         const counts = await appendEvents(store, generateDemoEvents(options), { source: `demo-seed-${options.seed}` });
         return { counts, status: await storeStatus(store) };
       });

@@ -1,6 +1,5 @@
 /** `tenure model fit`: fit one of the customer-value models to a summary file. */
 import { Command, Option } from 'commander';
-import { DuckDbStore } from '../../../store/duckdb/duckdb-store.js';
 import { fitFromFile } from '../../../valuation/fit-from-file.js';
 import { modelNames, modelSpec } from '../../../valuation/model-registry.js';
 import { printJson, type Io } from '../output.js';
@@ -17,21 +16,16 @@ export function modelCommand(io: Io): Command {
     .option('--penalizer <value>', 'L2 penalty on the parameters, as lifetimes penalizer_coef', Number)
     .option('--json', 'print the fit as JSON')
     .action(async (opts) => {
-      const scratch = await DuckDbStore.open(':memory:', { migrate: false });
-      try {
-        const fit = await fitFromFile(scratch, opts.model, opts.input, opts.penalizer ? { penalizer: opts.penalizer } : {});
-        if (opts.json) return printJson(io, fit);
-        io.out(`${modelSpec(opts.model).title}\n`);
-        for (const [name, value] of Object.entries(fit.params)) {
-          const se = fit.standardErrors[name];
-          const ci = fit.confidenceIntervals[name];
-          io.out(`  ${name.padEnd(6)} ${value.toPrecision(5).padStart(10)}${se === null || se === undefined ? '' : `  (se ${se.toPrecision(3)}${ci ? `, 95% ${ci[0].toPrecision(4)} .. ${ci[1].toPrecision(4)}` : ''})`}\n`);
-        }
-        io.out(`log-likelihood ${fit.logLikelihood.toFixed(2)}; ${fit.converged ? 'converged' : 'did NOT converge'} in ${fit.iterations} iterations` +
-          `${fit.customers !== undefined ? `; ${fit.customers} customers in ${fit.uniqueRows} unique rows` : ''}\n`);
-      } finally {
-        await scratch.close();
+      const fit = await fitFromFile(opts.model, opts.input, opts.penalizer ? { penalizer: opts.penalizer } : {});
+      if (opts.json) return printJson(io, fit);
+      io.out(`${modelSpec(opts.model).title}\n`);
+      for (const [name, value] of Object.entries(fit.params)) {
+        const se = fit.standardErrors[name];
+        const ci = fit.confidenceIntervals[name];
+        io.out(`  ${name.padEnd(6)} ${value.toPrecision(5).padStart(10)}${se === null || se === undefined ? '' : `  (se ${se.toPrecision(3)}${ci ? `, 95% ${ci[0].toPrecision(4)} .. ${ci[1].toPrecision(4)}` : ''})`}\n`);
       }
+      io.out(`log-likelihood ${fit.logLikelihood.toFixed(2)}; ${fit.converged ? 'converged' : 'did NOT converge'} in ${fit.iterations} iterations` +
+        `${fit.customers !== undefined ? `; ${fit.customers} customers in ${fit.uniqueRows} unique rows` : ''}\n`);
     });
   return model;
 }

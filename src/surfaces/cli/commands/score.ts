@@ -4,7 +4,7 @@ import { parseTimeUnit } from '../../../analytics/time-unit.js';
 import { parsePurchaseModelName, purchaseModelNames } from '../../../valuation/purchase-models.js';
 import { scoreCustomers } from '../../../valuation/score-customers.js';
 import { formatNumber, printJson, type Io } from '../output.js';
-import { withStore } from '../with-store.js';
+import { withAnyStore } from '../with-store.js';
 
 export function scoreCommand(io: Io): Command {
   return new Command('score')
@@ -19,10 +19,10 @@ export function scoreCommand(io: Io): Command {
     .option('--margin <share>', 'share of revenue that is profit (CLV in revenue when 1)', Number, 1)
     .addOption(new Option('--model <name>', 'purchase model').choices([...purchaseModelNames]).default('bgnbd'))
     .addOption(new Option('--months <kind>', 'CLV months: of 30.4375 days, or the calendar months after --as-of').choices(['average', 'calendar']).default('average'))
-    .option('--db <path>', 'the store (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
     .option('--json', 'print the result as JSON')
     .action(async (opts) => {
-      const result = await withStore(opts.db, (store) =>
+      const result = await withAnyStore(opts.db, (store) =>
         scoreCustomers(store, {
           asOf: opts.asOf,
           horizon: opts.horizon,
