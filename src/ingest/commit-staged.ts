@@ -88,7 +88,7 @@ interface Totals {
 
 /** Commits what `engine` has staged (in `staged_rows`) into `store`; `engine` is the store itself when it is DuckDB. */
 export async function commitStaged(store: Store, engine: DuckDbStore, options: CommitOptions): Promise<CommitCounts> {
-  await checkRows(engine, options);
+  await checkRows(engine, options, store.dialect);
   // PostgreSQL's COPY spends a good part of its time on each field, empty or not, so columns no row fills
   // are left out of it (a plain orders file fills half of them). DuckDB spends next to nothing on them,
   // and counting them would cost it more than it saves.
@@ -121,10 +121,24 @@ export async function commitStaged(store: Store, engine: DuckDbStore, options: C
 }
 
 /**
+ * PostgreSQL stores no NUL character in text, nor `\u0000` in JSONB: a row carrying one would fail the
+ * whole COPY, so for a PostgreSQL store it is a reject naming the field. (A DuckDB store keeps it.)
+ */
+function nulProblem(): string {
+  const textColumns = ['event_id', 'customer_id', 'anonymous_id', 'order_id', 'channel', 'platform'];
+  return [
+    ...textColumns.map((c) => `WHEN strpos(s.${c}, chr(0)) > 0 THEN {'field': '${c}', 'reason': 'contains a NUL character, which PostgreSQL cannot store'}`),
+    // An escaped backslash before "u0000" is text, not a NUL: only an odd run of backslashes escapes it.
+    `WHEN contains(CAST(s.properties AS VARCHAR), 'u0000') AND regexp_matches(CAST(s.properties AS VARCHAR), '(^|[^\\\\])(\\\\\\\\)*\\\\u0000')
+      THEN {'field': 'properties', 'reason': 'contains a NUL character (\\u0000), which PostgreSQL cannot store'}`,
+  ].join('\n        ');
+}
+
+/**
  * In the engine: `checked_rows`, every staged row with what it becomes in the reporting currency or why
  * it cannot; `valid_rows`, the rows to store in the event log's shape; `found_rejects`, the rest.
  */
-async function checkRows(engine: DuckDbStore, options: CommitOptions): Promise<void> {
+async function checkRows(engine: DuckDbStore, options: CommitOptions, target: Store['dialect']): Promise<void> {
   const rep = sqlString(options.reportingCurrency);
   await engine.run('CREATE OR REPLACE TEMP TABLE extra_rejects (row_number BIGINT, field VARCHAR, reason VARCHAR, raw VARCHAR)');
   if (options.extraRejects.length > 0) {
@@ -149,6 +163,7 @@ async function checkRows(engine: DuckDbStore, options: CommitOptions): Promise<v
         WHEN s.reject IS NOT NULL THEN s.reject
         WHEN s.currency IS NOT NULL AND s.currency <> ${rep} AND s.amount IS NOT NULL AND coalesce(s.rate, r.rate) IS NULL
           THEN {'field': 'currency', 'reason': s.currency || ' differs from the reporting currency ' || ${rep} || ' and no rate was given (add a rate column or --rate ' || s.currency || '=...)'}
+        ${target === 'postgres' ? nulProblem() : ''}
       END AS problem
     FROM staged_rows s ${rateJoin}
     ${skipExtra}`);

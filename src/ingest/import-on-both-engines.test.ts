@@ -186,3 +186,28 @@ describe.skipIf(Boolean(postgresEngine.skip))(`tenure import and tenure demo on 
     expect(await demo(pgUrl)).toMatchObject({ accepted: 0, duplicates: onPg.accepted, rejected: 0 });
   });
 });
+
+describe.skipIf(Boolean(postgresEngine.skip))(`a NUL character on PostgreSQL${postgresEngine.skip ? ` (${postgresEngine.skip})` : ''}`, () => {
+  it('is a reject naming its field, and the rows beside it land', async () => {
+    const pg = await postgresEngine.open();
+    try {
+      const file = join(pg.dir, 'events.jsonl');
+      const lines = [
+        { type: 'track', event: 'Order Completed', userId: 'c1', timestamp: '2024-01-05T00:00:00Z', properties: { revenue: 10, note: 'a\u0000b' } },
+        { type: 'track', event: 'Order Completed', userId: 'c\u00002', timestamp: '2024-01-05T00:00:00Z', properties: { revenue: 11 } },
+        // An escaped backslash before u0000 is plain text, which PostgreSQL stores.
+        { type: 'track', event: 'Order Completed', userId: 'c3', timestamp: '2024-01-05T00:00:00Z', properties: { revenue: 12, note: 'a\\u0000b' } },
+      ];
+      writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+      const result = await importFile(pg.store, file);
+      expect({ accepted: result.accepted, rejected: result.rejected }).toEqual({ accepted: 1, rejected: 2 });
+      expect(result.rejects).toEqual([
+        { row: 1, field: 'properties', reason: 'contains a NUL character (\\u0000), which PostgreSQL cannot store' },
+        { row: 2, field: 'customer_id', reason: 'contains a NUL character, which PostgreSQL cannot store' },
+      ]);
+      expect(await pg.store.query("SELECT customer_id, properties->>'note' AS note FROM events")).toEqual([{ customer_id: 'c3', note: 'a\\u0000b' }]);
+    } finally {
+      await pg.cleanup();
+    }
+  });
+});
