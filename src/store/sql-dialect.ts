@@ -88,18 +88,3 @@ export function rowKey(dialect: Dialect, exprs: readonly string[]): string {
 export function tempTableAs(dialect: Dialect, name: string, select: string): string {
   return dialect === 'postgres' ? `CREATE TEMP TABLE ${name} ON COMMIT DROP AS ${select}` : `CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`;
 }
-
-/**
- * `value` from the row with the largest (`max`) or smallest (`min`) `order` among the rows where `where`
- * holds, NULL when none does. Rows whose value or order is NULL are skipped on both engines, as DuckDB's
- * arg_max skips them; later `order` columns break ties, so both engines pick the same row.
- */
-export function argExtremeWhere(dialect: Dialect, extreme: 'max' | 'min', value: string, order: readonly string[], where: string): string {
-  if (dialect === 'postgres') {
-    const direction = extreme === 'max' ? 'DESC' : 'ASC';
-    const nonNull = [value, order[0]].map((e) => `${e} IS NOT NULL`).join(' AND ');
-    return `(array_agg(${value} ORDER BY ${order.map((o) => `${o} ${direction}`).join(', ')}) FILTER (WHERE ${where} AND ${nonNull}))[1]`;
-  }
-  const key = order.length === 1 ? order[0] : `(${order.join(', ')})`;
-  return `arg_${extreme}(${value}, ${key}) FILTER (WHERE ${where})`;
-}

@@ -8,6 +8,7 @@ import { modelCommand } from './commands/model.js';
 import { clvCommand } from './commands/clv.js';
 import { scoreCommand } from './commands/score.js';
 import { dbCommand } from './commands/db.js';
+import { customerCommand, customersCommand } from './commands/customers.js';
 import { processIo, type Io } from './output.js';
 
 export function createProgram(io: Io = processIo): { program: Command; exitCode: () => number } {
@@ -29,6 +30,7 @@ export function createProgram(io: Io = processIo): { program: Command; exitCode:
   program.addCommand(clvCommand(io));
   program.addCommand(scoreCommand(io));
   program.addCommand(dbCommand(io));
+  for (const command of [customersCommand(io), customerCommand(io)]) program.addCommand(command);
   for (const command of [...program.commands, ...program.commands.flatMap((c) => c.commands)]) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return { program, exitCode: () => code };
 }
