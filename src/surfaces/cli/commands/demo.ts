@@ -57,6 +57,8 @@ export function demoCommand(io: Io): Command {
           'next:',
           `  npx tenure status`,
           `  npx tenure summary --as-of ${opts.end} --unit week | head`,
+          `  npx tenure score --as-of ${opts.end}`,
+          `  npx tenure customers --as-of ${opts.end}`,
           '',
         ].join('\n'),
       );
