@@ -128,6 +128,14 @@ function kindCode(kinds: readonly string[], params: Params): string {
   return `CASE kind ${kinds.map((kind, i) => `WHEN ${params.add(kind)} THEN ${i}`).join(' ')} END`;
 }
 
+/** The days a subscription payment pays for, from its `interval` and `interval_count` (a month when absent). */
+export function subscriptionPeriodDaysSql(dialect: Dialect): string {
+  const json = (key: string) => double(dialect, field(key));
+  return `least(${packing.period - 1},
+      CASE coalesce(${field('interval')}, 'month') WHEN 'day' THEN 1 WHEN 'week' THEN 7 WHEN 'quarter' THEN 92 WHEN 'year' THEN 366 ELSE 31 END
+      * coalesce(CAST(${json('interval_count')} AS INTEGER), 1))`;
+}
+
 export function customerFactsSql(options: CustomerFactsOptions): CustomerFactsQuery {
   const { config, dialect } = options;
   const params = new Params();
@@ -146,9 +154,7 @@ export function customerFactsSql(options: CustomerFactsOptions): CustomerFactsQu
   const activityCode = `CASE WHEN ${outbound} THEN NULL ELSE ${kindCode(config.activity.kinds, params)} END`;
   const directCode = kindCode(config.stages.acquisitionKinds, params);
   const json = (key: string) => double(dialect, field(key));
-  const periodDays = `least(${packing.period - 1},
-      CASE coalesce(${field('interval')}, 'month') WHEN 'day' THEN 1 WHEN 'week' THEN 7 WHEN 'quarter' THEN 92 WHEN 'year' THEN 366 ELSE 31 END
-      * coalesce(CAST(${json('interval_count')} AS INTEGER), 1))`;
+  const periodDays = subscriptionPeriodDaysSql(dialect);
   const row = `SELECT customer_id, anonymous, d, kind, amount, full_price,
       ${activityCode} AS activity,
       ${directCode} AS direct,
