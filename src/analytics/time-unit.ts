@@ -14,7 +14,7 @@ export function parseTimeUnit(value: string): TimeUnit {
 export function endOfDay(asOf: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(match?.[3])) {
+  if (!date || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(match?.[3]) || date.getUTCMonth() !== Number(match?.[2]) - 1) {
     throw new Error(`--as-of ${JSON.stringify(asOf)} is not a date (use YYYY-MM-DD)`);
   }
   return new Date(date.getTime() + 86_400_000);
