@@ -93,33 +93,35 @@ describe('RFM and high value, worked out by hand', () => {
   });
   afterAll(async () => rfm?.cleanup());
 
-  it('scores ceil(5 * cume_dist) with ties sharing a score, and names the segments', async () => {
-    // Seven customers. Days since the last order: G 579, E 366, D 244, C 212, B 30, A 1, F 1; so R is 1, 2, 3,
-    // 3 (C: 4 of 7 at or below, ceil(20/7) = 3), 4, 5, 5 (A and F tie: 7 of 7). Orders: A, E, G have 1 (3 of 7:
-    // ceil(15/7) = 3), C and F 2 (5 of 7: 4), B 3 (6 of 7: 5), D 5 (5). Revenue: G 5 (1), E 10 (2), C 40 (3),
-    // A 100 (3), B and D 150 (6 of 7: 5), F 300 (5). Segments by R and (F + M) / 2 (docs/lifecycle.md).
+  it('scores 1 + floor(5 * percent_rank) with ties sharing a score, and names the segments', async () => {
+    // Seven customers, so a score is 1 + floor(5 * below / 6), below being how many of the others have a lower
+    // value. Days since the last order: G 579, E 366, D 244, C 212, B 30, A 1, F 1; so R is 1, 1, 2 (2 below:
+    // 1 + floor(10/6)), 3, 4, 5, 5 (A and F tie, 5 below). Orders: A, E, G have 1 (F 1), C and F 2 (3 below: 3),
+    // B 3 and D 5 (5 and 6 below: 5). Revenue: G 5 (1), E 10 (1), C 40 (2), A 100 (3), B and D 150 (4 below: 4),
+    // F 300 (5). Segments by R and (F + M) / 2 (docs/lifecycle.md): E and G, who bought once long ago, are lost.
     const { customers, result } = await classifyAll(rfm.store, '2024-12-31');
     expect(Object.fromEntries(customers.map((c) => [c.customer_id, c.rfm]))).toEqual({
-      A: { r: 5, f: 3, m: 3, segment: 'loyal' },
-      B: { r: 4, f: 5, m: 5, segment: 'champions' },
-      C: { r: 3, f: 4, m: 3, segment: 'loyal' },
-      D: { r: 3, f: 5, m: 5, segment: 'loyal' },
-      E: { r: 2, f: 3, m: 2, segment: 'at_risk' },
-      F: { r: 5, f: 4, m: 5, segment: 'champions' },
-      G: { r: 1, f: 3, m: 1, segment: 'hibernating' },
+      A: { r: 5, f: 1, m: 3, segment: 'potential_loyalist' },
+      B: { r: 4, f: 5, m: 4, segment: 'champions' },
+      C: { r: 3, f: 3, m: 2, segment: 'need_attention' },
+      D: { r: 2, f: 5, m: 4, segment: 'at_risk' },
+      E: { r: 1, f: 1, m: 1, segment: 'lost' },
+      F: { r: 5, f: 3, m: 5, segment: 'champions' },
+      G: { r: 1, f: 1, m: 1, segment: 'lost' },
     });
-    expect(result.figures.rfmCuts).toEqual({ r: [-366, -244, -30, -1], f: [1, 1, 2, 3], m: [10, 40, 150, 150] });
+    expect(result.figures.rfmCuts).toEqual({ r: [-244, -212, -30, -1], f: [2, 2, 3, 3], m: [40, 100, 150, 300] });
     expect(customers.find((c) => c.customer_id === 'A')?.reasons.rfm).toBe(
-      'R 5 (last order 1 day ago), F 3 (1 order), M 3 (revenue 100.00): loyal, quintiles among 7 customers',
+      'R 5 (last order 1 day ago), F 1 (1 order), M 3 (revenue 100.00): potential loyalist, quintiles among 7 customers',
     );
   });
 
   it('counts frequency and money within the RFM window when there is one', async () => {
     // From 2024-01-01 (364 days before) on: E and G have no order; D's January order falls outside, leaving 4.
-    // Orders A 1, C 2, F 2, B 3, D 4: F scores 1 (1 of 5 at or below), 3, 3, 4, 5.
+    // Orders A 1, C 2, F 2, B 3, D 4 among five: F is 1 + floor(5 * below / 4): A 1, C and F 2 (1 below), B 4 (3
+    // below), D 5 (4 below, capped).
     const { customers, result } = await classifyAll(rfm.store, '2024-12-31', { rfm: { windowDays: 365 } });
     const f = Object.fromEntries(customers.map((c) => [c.customer_id, c.rfm?.f ?? null]));
-    expect(f).toEqual({ A: 1, B: 4, C: 3, D: 5, E: null, F: 3, G: null });
+    expect(f).toEqual({ A: 1, B: 4, C: 2, D: 5, E: null, F: 2, G: null });
     expect(result.figures.rfmCustomers).toBe(5);
     expect(customers.find((c) => c.customer_id === 'E')?.reasons.rfm).toBe('no orders in the last 365 days');
   });

@@ -37,19 +37,19 @@ export async function populationFigures(store: Store, table: string, config: Ten
      FROM ${table} WHERE orders > 0`,
   );
   const measures = rfmMeasures(config);
-  // ceil(5 * cume_dist) > k exactly when 5 * (customers at or below the value) > k * all: the k-th cut point
-  // is the smallest value where that holds.
-  const cuts = await store.query<{ measure: 'r' | 'f' | 'm'; n: number; c1: number; c2: number; c3: number; c4: number }>(
+  // 1 + floor(5 * percent_rank) > k exactly when 5 * (customers below the value) >= k * (all - 1): the k-th
+  // cut point is the smallest value where that holds (none when no value reaches that score).
+  const cuts = await store.query<{ measure: 'r' | 'f' | 'm'; n: number; c1: number | null; c2: number | null; c3: number | null; c4: number | null }>(
     (['r', 'f', 'm'] as const)
       .map(
         (measure) => `SELECT '${measure}' AS measure, max(n) AS n,
-          ${[1, 2, 3, 4].map((k) => `min(v) FILTER (WHERE 5 * at_or_below > ${k} * n) AS c${k}`).join(', ')}
-        FROM (SELECT v, sum(c) OVER (ORDER BY v) AS at_or_below, sum(c) OVER () AS n
+          ${[1, 2, 3, 4].map((k) => `min(v) FILTER (WHERE n > 1 AND 5 * below >= ${k} * (n - 1)) AS c${k}`).join(', ')}
+        FROM (SELECT v, sum(c) OVER (ORDER BY v) - c AS below, sum(c) OVER () AS n
               FROM (SELECT ${measures[measure]} AS v, count(*) AS c FROM ${table} WHERE rfm_orders > 0 GROUP BY 1) values_counted) cumulative`,
       )
       .join('\nUNION ALL\n'),
   );
-  const byMeasure = Object.fromEntries(cuts.map((row) => [row.measure, [row.c1, row.c2, row.c3, row.c4].map(Number) as unknown as CutPoints]));
+  const byMeasure = Object.fromEntries(cuts.map((row) => [row.measure, [row.c1, row.c2, row.c3, row.c4].map((c) => (c === null ? Infinity : Number(c))) as unknown as CutPoints]));
   const rfmCustomers = Number(cuts[0]?.n ?? 0);
   return {
     purchasers: Number(median?.purchasers ?? 0),

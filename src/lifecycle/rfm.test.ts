@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { quintileScore, rfmSegment, rfmSegments } from './rfm.js';
 
 describe('quintileScore', () => {
-  it('is ceil(5 * cume_dist): 1 plus the cut points reached', () => {
-    // Values 1, 1, 2, 3, 3, 3, 4: cume_dist 2/7, 3/7, 6/7, 1, so scores 2, 3, 5, 5; the cut points are the
-    // smallest values with 5 * (count at or below) > k * 7: 1 (10 > 7), 2 (15 > 14), 3 (30 > 21), 3 (30 > 28).
-    const cuts = [1, 2, 3, 3] as const;
-    expect([1, 2, 3, 4].map((v) => quintileScore(v, cuts))).toEqual([2, 3, 5, 5]);
-    expect(quintileScore(0.5, cuts)).toBe(1);
+  it('is 1 + floor(5 * percent_rank): 1 plus the cut points reached', () => {
+    // Values 1, 1, 2, 3, 3, 3, 4: below each 0, 2, 3 and 6 of the other six, so scores 1, 2, 3 and 5 (1 + 5,
+    // capped at 5). Cut point k is the smallest value with 5 * below >= k * 6: 2 (10 >= 6), 3 (15 >= 12),
+    // 4 (30 >= 18), 4 (30 >= 24).
+    const cuts = [2, 3, 4, 4] as const;
+    expect([1, 2, 3, 4].map((v) => quintileScore(v, cuts))).toEqual([1, 2, 3, 5]);
+    expect(quintileScore(5, [Infinity, Infinity, Infinity, Infinity])).toBe(1);
   });
 });
 

@@ -1,14 +1,16 @@
 /**
  * RFM quintile scores and the named RFM segments.
  *
- * A score is `ceil(5 * cume_dist)` of the customer's value among all scored customers: the share of them
- * whose value is at most the customer's, times five, rounded up. Ties share a score (NTILE would split
- * equal values across two scores, differently on each engine). Recency counts the other way round: the
- * most recent buyers score 5. The database hands over four cut points per measure (rfm-figures.ts), the
- * smallest values reaching each score, so scoring a customer is four comparisons.
+ * A score is `1 + floor(5 * percent_rank)` of the customer's value among all scored customers (5 at most):
+ * the share of the others whose value is below the customer's, times five, rounded down, plus one. Ties
+ * share a score (NTILE would split equal values across two scores, differently on each engine), and the
+ * lowest value always scores 1: in a shop where most customers bought once, the one-time buyers are F 1
+ * (a cume_dist score would lift them all to F 3 and leave New and Lost empty). Recency counts the other
+ * way round: the most recent buyers score 5. The database hands over four cut points per measure
+ * (population-figures.ts), the smallest values reaching each score, so scoring is four comparisons.
  */
 
-/** `cuts[k - 1]` is the smallest value scoring more than k (k = 1..4); larger values score higher. */
+/** `cuts[k - 1]` is the smallest value scoring more than k (k = 1..4; Infinity when none does); larger values score higher. */
 export type CutPoints = readonly [number, number, number, number];
 
 export interface RfmScores {

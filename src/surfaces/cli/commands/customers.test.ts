@@ -44,7 +44,9 @@ describe('tenure customers', () => {
     expect(result.out).toContain('11 customers and prospects as of 2024-03-30 (config: defaults (preset shop))');
     // anon-9; lead-7; annual-member and shopper; box-subscriber, jumper, quiet-loyal, returner, scored, weekly; advocate.
     expect(result.out).toMatch(/\nstage +reach 1, acquisition 1, conversion 2, retention 6, loyalty 1\n/);
-    expect(result.out).toMatch(/\ncustomer +active +types +stage +status +high value +rfm\nadvocate +no +- +loyalty +at_risk +no +255 at_risk\n/);
+    // The advocate (13 monthly orders, the last on 2024-01-01) is among the least recent buyers and among those
+    // with the most orders and revenue: R 1, F 5, M 5, a customer not to lose.
+    expect(result.out).toMatch(/\ncustomer +active +types +stage +status +high value +rfm\nadvocate +no +- +loyalty +at_risk +no +155 cannot_lose\n/);
     expect(result.out.trimEnd().split('\n').at(-1)).toMatch(/^anon-9 \(anonymous\) +no +- +reach +- +no +-$/);
   });
 
