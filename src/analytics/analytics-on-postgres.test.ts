@@ -14,18 +14,11 @@ import { copyStore } from '../store/copy-store.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/store.js';
-import { main } from '../surfaces/cli/main.js';
 import { testPostgresUrl, testSchemas } from '../testing/postgres-schemas.js';
 import { sharedData } from '../testing/temp-store.js';
 import { customerSummary } from './customer-summary.js';
 import { storeStatus } from './store-status.js';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tenure', ...args], { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false });
-  return { code, out, err };
-}
+import { runCli } from '../testing/run-cli.js';
 
 describe.skipIf(!testPostgresUrl)('analytics on PostgreSQL (TENURE_TEST_POSTGRES_URL)', () => {
   const schemas = testSchemas(testPostgresUrl ?? '');
@@ -66,16 +59,16 @@ describe.skipIf(!testPostgresUrl)('analytics on PostgreSQL (TENURE_TEST_POSTGRES
   });
 
   it('answers tenure status and tenure summary for a postgres:// --db', async () => {
-    const pgStatus = await cli(['status', '--db', pgUrl, '--json']);
+    const pgStatus = await runCli('status', '--db', pgUrl, '--json');
     expect(pgStatus.code).toBe(0);
     expect(JSON.parse(pgStatus.out)).toEqual(await storeStatus(duck));
-    const pgSummary = await cli(['summary', '--db', pgUrl, '--as-of', '1997-09-30']);
+    const pgSummary = await runCli('summary', '--db', pgUrl, '--as-of', '1997-09-30');
     expect(pgSummary.code).toBe(0);
-    expect(pgSummary.out).toBe((await cli(['summary', '--db', duck.location, '--as-of', '1997-09-30'])).out);
+    expect(pgSummary.out).toBe((await runCli('summary', '--db', duck.location, '--as-of', '1997-09-30')).out);
   });
 
   it('recognises every event copied from DuckDB when the same file is imported again', async () => {
-    const again = await cli(['import', sharedData('cdnow/CDNOW_sample.txt'), '--columns', 'master_id,customer_id,date,quantity,amount', '--db', pgUrl, '--json']);
+    const again = await runCli('import', sharedData('cdnow/CDNOW_sample.txt'), '--columns', 'master_id,customer_id,date,quantity,amount', '--db', pgUrl, '--json');
     expect(again.code, again.err).toBe(0);
     expect(JSON.parse(again.out)).toEqual({ accepted: 0, duplicates: 6919, rejected: 0, rejects: [] });
   });

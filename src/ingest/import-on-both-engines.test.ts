@@ -9,17 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeStatus } from '../analytics/store-status.js';
 import type { Store } from '../store/store.js';
-import { main } from '../surfaces/cli/main.js';
 import { sharedData } from '../testing/temp-store.js';
 import { duckDbEngine, postgresEngine, postgresSkipReason, type TestStore } from '../testing/test-stores.js';
 import { importFile, type ImportResult } from './import-file.js';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tenure', ...args], { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false });
-  return { code, out, err };
-}
+import { runCli } from '../testing/run-cli.js';
 
 /** Every stored event as text, properties parsed (JSONB keeps the values, not the key order), in source order. */
 async function eventRows(store: Store): Promise<Record<string, unknown>[]> {
@@ -169,12 +162,12 @@ describe.skipIf(Boolean(postgresEngine.skip))(`tenure import and tenure demo on 
     const file = join(duck.dir, 'orders.csv');
     writeFileSync(file, 'customer_id,timestamp,amount\nc1,2024-01-05,10.50\nc2,2024-01-06,oops\n');
     for (const db of [pgUrl, duckPath]) {
-      const imported = await cli(['import', file, '--db', db, '--json']);
+      const imported = await runCli('import', file, '--db', db, '--json');
       expect(imported.code, imported.err).toBe(0);
       expect(JSON.parse(imported.out)).toEqual({ accepted: 1, duplicates: 0, rejected: 1, rejects: [{ row: 2, field: 'amount', reason: '"oops" is not a number' }] });
     }
     const demo = async (db: string) => {
-      const run = await cli(['demo', '--customers', '150', '--seed', '5', '--db', db, '--json']);
+      const run = await runCli('demo', '--customers', '150', '--seed', '5', '--db', db, '--json');
       expect(run.code, run.err).toBe(0);
       const { accepted, duplicates, rejected, status } = JSON.parse(run.out) as Record<string, unknown>;
       return { accepted, duplicates, rejected, status };

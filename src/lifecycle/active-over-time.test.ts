@@ -8,21 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../config/config-schema.js';
 import { parseConfig } from '../config/load-config.js';
 import type { CanonicalEvent } from '../domain/event.js';
-import type { EventKind } from '../domain/event-kinds.js';
 import { generateDemoEvents } from '../demo/generate-demo-events.js';
 import { appendEvents } from '../ingest/append-events.js';
 import { engineTitle, testEngines, type TestStore } from '../testing/test-stores.js';
 import { activeOverTime, periodsOf } from './active-over-time.js';
 import { dayBefore } from './classify.js';
 import { classifyCustomers } from './classify-customers.js';
-import { histories } from './histories.case.js';
-
-function event(kind: EventKind, customerId: string | null, day: string, fields: Partial<CanonicalEvent> = {}): CanonicalEvent {
-  return {
-    eventId: null, kind, customerId, anonymousId: null, occurredAt: new Date(`${day}T12:00:00Z`), amount: null, currency: null, rate: null,
-    orderId: null, channel: null, platform: null, fullPrice: null, properties: null, ...fields,
-  };
-}
+import { event, histories } from './histories.case.js';
 
 const monthly = { subscription_id: 's1', plan: 'box', kind: 'product', interval: 'month', interval_count: 1 };
 const small: CanonicalEvent[] = [

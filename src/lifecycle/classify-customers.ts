@@ -12,6 +12,7 @@ import { createClassifier, type CustomerClassification } from './classify.js';
 import { customerFactsSql, factsSource, type CustomerFacts } from './customer-facts.js';
 import { populationFigures, type PopulationFigures } from './population-figures.js';
 import { readFacts } from './read-facts.js';
+import { withTempTable } from '../store/temp-table.js';
 
 export interface ClassifyCustomersOptions {
   asOf: string;
@@ -67,28 +68,17 @@ interface FactsSession {
 
 /**
  * Runs `work` with every customer's facts as of the date in the temp table `tenure_customer_facts` and
- * the population's figures. On PostgreSQL a temp table belongs to one pooled connection, so everything
- * runs in one transaction and the table goes with it (ON COMMIT DROP); DuckDB's store has one connection.
+ * the population's figures (on PostgreSQL all of it in one transaction: see withTempTable).
  */
 export async function withFacts<T>(store: Store, asOf: string, config: TenureConfig, work: (session: FactsSession) => Promise<T>): Promise<T> {
   const source = await factsSource(store, asOf);
   const query = customerFactsSql({ asOf, config, ...source });
-  const run = async () => {
-    let started = performance.now();
-    const create = store.dialect === 'postgres' ? `CREATE TEMP TABLE ${factsTable} ON COMMIT DROP AS` : `CREATE OR REPLACE TEMP TABLE ${factsTable} AS`;
-    await store.run(`${create} ${query.sql}`, query.params);
-    // A temp table never gets statistics from autovacuum; the figures' plans want them.
-    if (store.dialect === 'postgres') await store.run(`ANALYZE ${factsTable}`);
+  const started = performance.now();
+  return withTempTable(store, factsTable, query.sql, query.params, async () => {
     const facts = (performance.now() - started) / 1000;
-    started = performance.now();
+    const figuresStarted = performance.now();
     const figures = await populationFigures(store, factsTable, config);
-    const timings = { facts, figures: (performance.now() - started) / 1000 };
+    const timings = { facts, figures: (performance.now() - figuresStarted) / 1000 };
     return work({ figures, fitAsOf: source.fitAsOf, columns: query.columns, timings });
-  };
-  if (store.dialect === 'postgres') return store.transaction(run);
-  try {
-    return await run();
-  } finally {
-    await store.run(`DROP TABLE IF EXISTS ${factsTable}`);
-  }
+  });
 }

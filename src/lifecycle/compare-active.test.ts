@@ -7,19 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../config/config-schema.js';
 import { parseConfig } from '../config/load-config.js';
 import type { CanonicalEvent } from '../domain/event.js';
-import type { EventKind } from '../domain/event-kinds.js';
 import { appendEvents } from '../ingest/append-events.js';
 import { engineTitle, testEngines, type TestStore } from '../testing/test-stores.js';
 import { classifyCustomers } from './classify-customers.js';
 import { compareActive } from './compare-active.js';
-import { histories } from './histories.case.js';
-
-function event(kind: EventKind, customerId: string | null, day: string, fields: Partial<CanonicalEvent> = {}): CanonicalEvent {
-  return {
-    eventId: null, kind, customerId, anonymousId: null, occurredAt: new Date(`${day}T12:00:00Z`), amount: null, currency: null, rate: null,
-    orderId: null, channel: null, platform: null, fullPrice: null, properties: null, ...fields,
-  };
-}
+import { event, histories } from './histories.case.js';
 
 const monthly = { subscription_id: 's1', plan: 'box', kind: 'product', interval: 'month', interval_count: 1 };
 // As of 2024-02-05 with the 30-day window (days from 2024-01-07): a, b and d active; c and e not.

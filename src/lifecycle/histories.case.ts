@@ -9,7 +9,8 @@ import type { EventKind } from '../domain/event-kinds.js';
 import type { ConfigInput } from '../config/config-schema.js';
 import type { ActiveType, Stage, Status } from './classify.js';
 
-function event(kind: EventKind, customerId: string | null, at: string, fields: Partial<CanonicalEvent> = {}): CanonicalEvent {
+/** An event of `kind` at noon UTC on a day (`YYYY-MM-DD`) or at an ISO instant, with any other fields given. */
+export function event(kind: EventKind, customerId: string | null, at: string, fields: Partial<CanonicalEvent> = {}): CanonicalEvent {
   return {
     eventId: null,
     kind,

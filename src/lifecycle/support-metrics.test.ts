@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonicalEvent } from '../domain/event.js';
 import type { EventKind } from '../domain/event-kinds.js';
 import { appendEvents } from '../ingest/append-events.js';
-import { main } from '../surfaces/cli/main.js';
+import { runCli } from '../testing/run-cli.js';
 import { engineTitle, testEngines, type TestStore } from '../testing/test-stores.js';
 import { percentile, supportMetrics, type SupportMetrics } from './support-metrics.js';
 
@@ -125,12 +125,7 @@ for (const engine of testEngines) {
       it('prints as JSON and as tables with tenure support', async () => {
         const path = `${hand.dir}/tenure.duckdb`;
         await hand.store.close();
-        const run = async (...args: string[]) => {
-          let out = '';
-          let err = '';
-          const code = await main(['node', 'tenure', 'support', '--db', path, ...args], { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false });
-          return { code, out, err };
-        };
+        const run = (...args: string[]) => runCli('support', '--db', path, ...args);
         const json = await run('--from', '2024-03-04', '--to', '2024-03-10', '--json');
         expect(json.code).toBe(0);
         expectByHand(JSON.parse(json.out));

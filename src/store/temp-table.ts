@@ -10,13 +10,15 @@ import type { SqlValue, Store } from './store.js';
  *
  * On PostgreSQL a temp table belongs to one connection, and a pooled store has many, so the table is made
  * in a transaction (joining the caller's, if any) that `work` runs in too, with ON COMMIT DROP: it goes
- * when the transaction ends, committed or rolled back. DuckDB's store has one connection, so the table is
- * simply replaced and dropped.
+ * when the transaction ends, committed or rolled back; and it is analysed, since autovacuum never gives a
+ * temp table the statistics the planner needs for queries over it. DuckDB's store has one connection, so
+ * the table is simply replaced and dropped.
  */
 export async function withTempTable<T>(store: Store, name: string, sql: string, params: readonly SqlValue[], work: () => Promise<T>): Promise<T> {
   if (store.dialect === 'postgres') {
     return store.transaction(async (tx) => {
       await tx.run(tempTableAs(tx.dialect, name, sql), params);
+      await tx.run(`ANALYZE ${name}`);
       return work();
     });
   }

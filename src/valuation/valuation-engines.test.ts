@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byText } from '../store/sql-dialect.js';
 import type { Store } from '../store/store.js';
-import { main } from '../surfaces/cli/main.js';
 import { cdnowStore } from '../testing/cdnow-store.js';
 import { duckDbEngine, engineTitle, postgresEngine, type TestStore } from '../testing/test-stores.js';
 import { holdoutValidation } from './holdout-validation.js';
 import { scoreCustomers, type ScoreResult } from './score-customers.js';
+import { runCli } from '../testing/run-cli.js';
 
 interface ScoreRow {
   customer_id: string;
@@ -30,13 +30,6 @@ async function scoresOf(store: Store, fitId: number): Promise<ScoreRow[]> {
 }
 
 const relativeDifference = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tenure', ...args], { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false });
-  return { code, out, err };
-}
 
 /** What a score run reports, without what differs by run (its id and how long it took). */
 const comparable = ({ fitId: _fitId, seconds: _seconds, timings: _timings, ...rest }: ScoreResult) => rest;
@@ -98,12 +91,12 @@ describe.skipIf(Boolean(postgresEngine.skip))(engineTitle(postgresEngine, 'valua
 
   it('runs tenure clv and tenure score on a postgres:// --db', async () => {
     const args = ['--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30', '--json'];
-    const clvOnPg = await cli(['clv', '--db', pg.store.location, ...args]);
+    const clvOnPg = await runCli('clv', '--db', pg.store.location, ...args);
     // Store.location has the password removed; the test cluster has none.
     expect(clvOnPg).toMatchObject({ code: 0, err: '' });
-    expect(JSON.parse(clvOnPg.out)).toEqual(JSON.parse((await cli(['clv', '--db', duck.store.location, ...args])).out));
+    expect(JSON.parse(clvOnPg.out)).toEqual(JSON.parse((await runCli('clv', '--db', duck.store.location, ...args)).out));
 
-    const scoreOnPg = await cli(['score', '--db', pg.store.location, '--as-of', '1997-09-30', '--margin', '0.3', '--json']);
+    const scoreOnPg = await runCli('score', '--db', pg.store.location, '--as-of', '1997-09-30', '--margin', '0.3', '--json');
     expect(scoreOnPg).toMatchObject({ code: 0, err: '' });
     const scored = JSON.parse(scoreOnPg.out) as ScoreResult;
     expect(scored).toMatchObject({ customers: 2357, purchaseModel: 'bgnbd' });

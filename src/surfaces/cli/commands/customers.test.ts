@@ -6,14 +6,7 @@ import { histories } from '../../../lifecycle/histories.case.js';
 import { copyStore } from '../../../store/copy-store.js';
 import { testPostgresUrl, testSchemas } from '../../../testing/postgres-schemas.js';
 import { tempStore, type TempStore } from '../../../testing/temp-store.js';
-import { main } from '../main.js';
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tenure', ...args], { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false });
-  return { code, out, err };
-}
+import { runCli } from '../../../testing/run-cli.js';
 
 let temp: TempStore;
 beforeAll(async () => {
@@ -26,7 +19,7 @@ afterAll(async () => temp?.cleanup());
 
 describe('tenure customers', () => {
   it('prints every customer as JSON with the documented fields', async () => {
-    const result = await run('customers', '--db', temp.path, '--as-of', '2024-03-30', '--json');
+    const result = await runCli('customers', '--db', temp.path, '--as-of', '2024-03-30', '--json');
     expect(result.code).toBe(0);
     const customers = JSON.parse(result.out);
     expect(customers).toHaveLength(11);
@@ -36,11 +29,11 @@ describe('tenure customers', () => {
   });
 
   it('prints an empty array when nobody is there yet', async () => {
-    expect((await run('customers', '--db', temp.path, '--as-of', '2020-01-01', '--json')).out).toBe('[]\n');
+    expect((await runCli('customers', '--db', temp.path, '--as-of', '2020-01-01', '--json')).out).toBe('[]\n');
   });
 
   it('prints counts by stage, status, type and segment, then the first customers', async () => {
-    const result = await run('customers', '--db', temp.path, '--as-of', '2024-03-30', '--rows', '3');
+    const result = await runCli('customers', '--db', temp.path, '--as-of', '2024-03-30', '--rows', '3');
     expect(result.out).toContain('11 customers and prospects as of 2024-03-30 (config: defaults (preset shop))');
     // anon-9; lead-7; annual-member and shopper; box-subscriber, jumper, quiet-loyal, returner, scored, weekly; advocate.
     expect(result.out).toMatch(/\nstage +reach 1, acquisition 1, conversion 2, retention 6, loyalty 1\n/);
@@ -53,11 +46,11 @@ describe('tenure customers', () => {
   it('takes the config from --config, and reports its mistakes with their paths', async () => {
     const good = join(temp.dir, 'subscription.yaml');
     await writeFile(good, 'preset: subscription\n');
-    const subscribed = JSON.parse((await run('customers', '--db', temp.path, '--as-of', '2024-03-01', '--config', good, '--json')).out);
+    const subscribed = JSON.parse((await runCli('customers', '--db', temp.path, '--as-of', '2024-03-01', '--config', good, '--json')).out);
     expect(subscribed.find((c: { customer_id: string }) => c.customer_id === 'annual-member')).toMatchObject({ active: true, activeTypes: ['service_subscriber'] });
     const bad = join(temp.dir, 'bad.json');
     await writeFile(bad, '{"activity": {"window": 0, "kinds": ["purchse"]}}');
-    const refused = await run('customers', '--db', temp.path, '--config', bad);
+    const refused = await runCli('customers', '--db', temp.path, '--config', bad);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain(`tenure: ${bad}: 2 problems:\n  activity.window: must be a positive number of days\n  activity.kinds[0]: "purchse" is not an event kind (allowed: order_completed,`);
   });
@@ -65,18 +58,18 @@ describe('tenure customers', () => {
 
 describe('tenure customer', () => {
   it('prints the profile: classification with reasons, traits, facts and the timeline newest first', async () => {
-    const result = await run('customer', 'support-only', '--db', temp.path, '--as-of', '2024-05-25');
+    const result = await runCli('customer', 'support-only', '--db', temp.path, '--as-of', '2024-05-25');
     expect(result.code).toBe(0);
     expect(result.out).toContain('support-only as of 2024-05-25\n\nactive       yes: support_ticket_opened on 2024-05-20, within the 30-day activity window');
     expect(result.out).toContain('types        support_service (2 support tickets in the last 30 days (at least 2))');
     expect(result.out).toContain('traits       name=Sue');
     expect(result.out).toMatch(/timeline \(3 of 3 events, newest first\)\n {2}2024-05-20 12:00:00 {2}support_ticket_opened.*\n {2}2024-05-10 .*\n {2}2024-05-01 12:00:00 {2}identify/);
-    const json = JSON.parse((await run('customer', 'support-only', '--db', temp.path, '--as-of', '2024-05-25', '--json')).out);
+    const json = JSON.parse((await runCli('customer', 'support-only', '--db', temp.path, '--as-of', '2024-05-25', '--json')).out);
     expect(json).toMatchObject({ customer_id: 'support-only', traits: { name: 'Sue' }, classification: { activeTypes: ['support_service'] } });
   });
 
   it('exits non-zero for an unknown customer', async () => {
-    const result = await run('customer', 'nobody', '--db', temp.path, '--as-of', '2024-05-25');
+    const result = await runCli('customer', 'nobody', '--db', temp.path, '--as-of', '2024-05-25');
     expect(result.code).toBe(1);
     expect(result.err).toBe('tenure: no customer or prospect "nobody" as of 2024-05-25\n');
   });
@@ -93,9 +86,9 @@ describe.skipIf(!testPostgresUrl)('tenure customers and customer on PostgreSQL (
 
   it('prints what it prints for the DuckDB file', async () => {
     for (const args of [['customers', '--as-of', '2024-04-09', '--json'], ['customers', '--as-of', '2024-04-09'], ['customer', 'lead-7', '--as-of', '2024-04-09', '--json']]) {
-      const onPg = await run(...args, '--db', url);
+      const onPg = await runCli(...args, '--db', url);
       expect(onPg.code).toBe(0);
-      expect(onPg.out).toBe((await run(...args, '--db', temp.path)).out);
+      expect(onPg.out).toBe((await runCli(...args, '--db', temp.path)).out);
     }
   });
 });

@@ -13,16 +13,9 @@ import { tablePlacements } from '../../../store/citus/table-placement.js';
 import { PostgresStore } from '../../../store/postgres/postgres-store.js';
 import { testPostgresUrl, testSchemas } from '../../../testing/postgres-schemas.js';
 import { tempStore, type TempStore } from '../../../testing/temp-store.js';
-import { main } from '../main.js';
+import { runCli } from '../../../testing/run-cli.js';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'tenure', ...args], { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false });
-  return { code, out, err };
-}
 
 /** The built CLI as a user runs it; resolves with its exit code and output whatever the code. */
 async function spawnCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -50,7 +43,7 @@ describe('tenure db distribute on a DuckDB store', () => {
 
   it('says distribution is for PostgreSQL with Citus and how to get there, with a non-zero exit', async () => {
     for (const args of [['--db', temp.path], ['--db', temp.path, '--dry-run']]) {
-      const result = await run('db', 'distribute', ...args);
+      const result = await runCli('db', 'distribute', ...args);
       expect(result.code).toBe(1);
       expect(result.out).toBe('');
       expect(result.err).toBe(
@@ -65,8 +58,8 @@ describe('tenure db distribute on a DuckDB store', () => {
   });
 
   it('checks --shard-count before anything else', async () => {
-    expect((await run('db', 'distribute', '--db', temp.path, '--shard-count', 'many')).err).toContain("argument 'many' is invalid. expected a whole number");
-    expect((await run('db', 'distribute', '--db', 'postgres://nobody@127.0.0.1:1/none', '--shard-count', '0')).err).toBe(
+    expect((await runCli('db', 'distribute', '--db', temp.path, '--shard-count', 'many')).err).toContain("argument 'many' is invalid. expected a whole number");
+    expect((await runCli('db', 'distribute', '--db', 'postgres://nobody@127.0.0.1:1/none', '--shard-count', '0')).err).toBe(
       "tenure: --shard-count must be a whole number from 1 to 64000 (Citus suggests 2 to 4 times the workers' CPU cores)\n",
     );
   });
@@ -82,7 +75,7 @@ describe.skipIf(!testPostgresUrl)('tenure db distribute on plain PostgreSQL (TEN
   afterAll(async () => schemas.dropAll());
 
   it('refuses without the citus extension, in one line, naming what to do', async () => {
-    const result = await run('db', 'distribute', '--db', url);
+    const result = await runCli('db', 'distribute', '--db', url);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^tenure: cannot distribute postgres:\/\/.*: the server has no citus extension: distribution needs PostgreSQL with Citus/);
     expect(result.err).toContain('tenure db distribute --dry-run prints the statements without running them');
@@ -95,12 +88,12 @@ describe.skipIf(!testPostgresUrl)('tenure db distribute on plain PostgreSQL (TEN
   it('prints the exact statements with --dry-run (or --print), and notes that Citus is missing', async () => {
     const expected = planScript(distributionPlan({ tables: Object.keys(tablePlacements), citus: {}, placementKeyReady: false }, { shardCount: 48 }));
     for (const flag of ['--dry-run', '--print']) {
-      const result = await run('db', 'distribute', '--db', url, flag, '--shard-count', '48');
+      const result = await runCli('db', 'distribute', '--db', url, flag, '--shard-count', '48');
       expect(result.code).toBe(0);
       expect(result.out).toBe(expected);
       expect(result.err).toMatch(/^note: postgres:\/\/.* has no citus extension; these statements are for a Citus coordinator\n$/);
     }
-    const json = JSON.parse((await run('db', 'distribute', '--db', url, '--dry-run', '--json')).out);
+    const json = JSON.parse((await runCli('db', 'distribute', '--db', url, '--dry-run', '--json')).out);
     expect(json).toMatchObject({ dryRun: true, citus: { installed: null } });
     expect(json.tables).toContainEqual({ table: 'events', placement: 'distributed by customer_key, citus.shard_count shards', why: expect.any(String) });
     expect(json.steps.flatMap((s: { statements: string[] }) => s.statements)).toContain(
