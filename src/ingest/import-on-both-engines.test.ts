@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeStatus } from '../analytics/store-status.js';
 import type { Store } from '../store/store.js';
 import { sharedData } from '../testing/temp-store.js';
-import { duckDbEngine, postgresEngine, postgresSkipReason, type TestStore } from '../testing/test-stores.js';
+import { duckDbEngine, postgresEngine, type TestStore } from '../testing/test-stores.js';
 import { importFile, type ImportResult } from './import-file.js';
 import { runCli } from '../testing/run-cli.js';
 

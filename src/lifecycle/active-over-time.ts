@@ -20,15 +20,9 @@ import { argMin, type Dialect } from '../store/sql-dialect.js';
 import type { SqlValue, Store } from '../store/store.js';
 import { hasAnonymousEvents } from '../analytics/resolved-events.js';
 import { field, Params, subscriptionPeriodDaysSql } from './customer-facts.js';
-import { dayBefore } from './classify.js';
+import { dayAfter, dayNumber, periodKey, type Grain } from './periods.js';
 
-export const grains = ['day', 'week', 'month'] as const;
-export type Grain = (typeof grains)[number];
-
-export function parseGrain(value: string): Grain {
-  if ((grains as readonly string[]).includes(value)) return value as Grain;
-  throw new Error(`--grain ${JSON.stringify(value)} is not a grain (allowed: ${grains.join(', ')})`);
-}
+export { grains, parseGrain, type Grain } from './periods.js';
 
 export interface ActivePeriod {
   /** The period's first and last day within the range (YYYY-MM-DD); a day's are the same. */
@@ -53,8 +47,6 @@ export interface ActiveOverTime {
 }
 
 const dayMs = 86_400_000;
-const dayAfter = (date: string, days: number) => dayBefore(date, -days);
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / dayMs;
 
 /** The SQL of the sweep: `(day, active)` rows for each day on which the count changes. */
 export function activeOverTimeSql(options: { from: string; to: string; grain: Grain; config: TenureConfig; dialect: Dialect; anonymous: boolean }): { sql: string; params: SqlValue[] } {
@@ -197,14 +189,6 @@ function sweep(changes: readonly { g: number; k: number; delta: number }[], g: n
   for (const c of changes) if (Number(c.g) === g && Number(c.k) < length) out[Number(c.k)] = (out[Number(c.k)] ?? 0) + Number(c.delta);
   for (let i = 1; i < length; i++) out[i] = (out[i] ?? 0) + (out[i - 1] ?? 0);
   return out;
-}
-
-/** The key of a day's period: itself, its ISO week's Monday, or its month's first day. */
-function periodKey(date: string, grain: Grain): string {
-  if (grain === 'day') return date;
-  if (grain === 'month') return `${date.slice(0, 8)}01`;
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
-  return dayBefore(date, weekday);
 }
 
 /** Groups the daily counts (day 0 is `from`) into periods, each clipped to the range. */

@@ -12,6 +12,7 @@ import type { TenureConfig } from '../config/config-schema.js';
 import { packing, type CustomerFacts } from './customer-facts.js';
 import type { PopulationFigures } from './population-figures.js';
 import { quintileScore, rfmSegment, type RfmScores } from './rfm.js';
+import { isLoyalPattern, stageOf } from './stage-rule.js';
 
 export const activeTypes = ['recent_purchaser', 'loyal', 'support_service', 'product_subscriber', 'service_subscriber', 'contact'] as const;
 export type ActiveType = (typeof activeTypes)[number];
@@ -173,7 +174,7 @@ function classifyWith(facts: CustomerFacts, context: ClassifyContext, on: On): C
   let lastPurchaseDays = facts.last_order_days;
   for (const s of [product, service]) if (s && (lastPurchaseDays === null || s.paidDays < lastPurchaseDays)) lastPurchaseDays = s.paidDays;
   const loyalSpan = facts.loyalty_first_purchase_days === null || lastPurchaseDays === null ? 0 : facts.loyalty_first_purchase_days - lastPurchaseDays;
-  const loyalPattern = facts.loyalty_purchases >= loyal.minPurchases && loyalSpan >= loyal.minSpanDays;
+  const loyalPattern = isLoyalPattern(facts.loyalty_purchases, loyalSpan, config);
 
   const types: ActiveType[] = [];
   if (active) {
@@ -190,9 +191,7 @@ function classifyWith(facts: CustomerFacts, context: ClassifyContext, on: On): C
   const retentionWindow = config.stages.retentionWindowDays;
   const repeatOrders = facts.retention_orders - (facts.first_order_days !== null && facts.first_order_days < retentionWindow ? 1 : 0);
   const advocacy = hasAdvocacy(facts, config);
-  const stage: Stage = converted
-    ? loyalPattern && advocacy ? 'loyalty' : repeatOrders > 0 || facts.retention_renewals > 0 || loyalPattern ? 'retention' : 'conversion'
-    : facts.first_direct !== null ? 'acquisition' : 'reach';
+  const stage = stageOf({ converted, loyalPattern, advocacy, repeatPurchase: repeatOrders > 0 || facts.retention_renewals > 0, direct: facts.first_direct !== null });
 
   const status = statusOf(facts, lastActivityDays, active, config);
   const highValue = highValueOf(facts, context);

@@ -1,7 +1,7 @@
 /**
  * One customer's whole profile as of a date: traits from their identify events, what they did (by event
  * kind), what they bought and paid, the classification with its reasons, the model scores, and the
- * timeline of their interactions, newest first. The classification needs the population's figures (the
+ * timeline of their interactions, newest first, and the history of their stage (stage-flows.ts). The classification needs the population's figures (the
  * median order value, the RFM cut points), so the facts of everyone are computed as for `customers`.
  */
 import type { TenureConfig } from '../config/config-schema.js';
@@ -9,10 +9,12 @@ import { resolvedEventsSql } from '../analytics/resolved-events.js';
 import { endOfDay } from '../analytics/time-unit.js';
 import { byText, double } from '../store/sql-dialect.js';
 import type { Store } from '../store/store.js';
-import { classify, type CustomerClassification } from './classify.js';
+import { classify, type CustomerClassification, type Stage } from './classify.js';
 import { factsTable, withFacts } from './classify-customers.js';
 import { factsSource, Params, timelineSql } from './customer-facts.js';
 import { rowsToFacts } from './read-facts.js';
+import { stageHistory } from './stage-flows.js';
+import { lookalikeFor } from '../lookalike/lookalike-scores.js';
 
 export interface KindActivity {
   kind: string;
@@ -62,6 +64,10 @@ export interface CustomerProfile {
   financial: { revenue: number; refunded: number; netRevenue: number; subscriptionRevenue: number; currency: string };
   classification: CustomerClassification;
   scores: { fitAsOf: string; probabilityAlive: number | null; expectedPurchases: number | null; clv: number | null } | null;
+  /** The days the stage changed, oldest first, up to the as-of date (`from` null: first seen; `to` null: a prospect linked to a customer). */
+  stageHistory: { day: string; from: Stage | null; to: Stage | null }[];
+  /** For a prospect (reach or acquisition): how much they look like the high-value customers (lookalike/lookalike-scores.ts). */
+  lookalike: { score: number; percentile: number; drivers: string[] } | null;
   /** Newest first, at most `timelineLimit` events. */
   timeline: TimelineEvent[];
   timelineTotal: number;
@@ -70,9 +76,8 @@ export interface CustomerProfile {
 /** Traits that describe who the customer is, rather than how to reach them. */
 const demographicTraits = ['birthday', 'age_band', 'gender', 'country', 'city', 'income_band'];
 
-export class UnknownCustomerError extends Error {
-  override readonly name = 'UnknownCustomerError';
-}
+export { UnknownCustomerError } from './unknown-customer-error.js';
+import { UnknownCustomerError } from './unknown-customer-error.js';
 
 export async function customerProfile(
   store: Store,
@@ -80,7 +85,7 @@ export async function customerProfile(
 ): Promise<CustomerProfile> {
   const { customerId, asOf, config } = options;
   endOfDay(asOf);
-  return withFacts(store, asOf, config, async ({ figures, fitAsOf, columns }) => {
+  const profile = await withFacts(store, asOf, config, async ({ figures, fitAsOf, columns }): Promise<CustomerProfile> => {
     const rows = await store.query(`SELECT * FROM ${factsTable} WHERE customer_id = $1 ORDER BY anonymous`, [customerId]);
     const [row] = rows;
     if (!row) throw new UnknownCustomerError(`no customer or prospect ${JSON.stringify(customerId)} as of ${asOf}`);
@@ -131,10 +136,23 @@ export async function customerProfile(
       scores: fitAsOf && !facts.anonymous
         ? { fitAsOf, probabilityAlive: facts.probability_alive, expectedPurchases: facts.expected_purchases, clv: facts.clv }
         : null,
+      stageHistory: [],
+      lookalike: null,
       timeline: events.timeline,
       timelineTotal: facts.events,
     };
   });
+  // Read after the facts' session: on PostgreSQL the stage events stream through a cursor of their own.
+  profile.stageHistory = await stageHistory(store, { customerId: profile.customer_id, anonymous: profile.anonymous, asOf, config });
+  const stage = profile.classification.stage;
+  if (stage === 'reach' || stage === 'acquisition') {
+    const lookalike = await lookalikeFor(store, { customerId: profile.customer_id, asOf, config });
+    if (lookalike.score) {
+      const { score, percentile, drivers } = lookalike.score;
+      profile.lookalike = { score, percentile, drivers: drivers.map((driver) => driver.text) };
+    }
+  }
+  return profile;
 }
 
 interface CustomerEvents {

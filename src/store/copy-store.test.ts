@@ -35,6 +35,11 @@ beforeAll(async () => {
   // A fit and its scores, so the DOUBLE, DATE and JSON columns of model_fits and customer_scores travel too.
   const scored = await main(['node', 'tenure', 'score', '--db', source, '--as-of', '1997-09-30', '--json'], { out: () => undefined, err: () => undefined, isTty: false });
   expect(scored).toBe(0);
+  // A saved segment, so the definitions travel too.
+  const saved = await main(['node', 'tenure', 'segments', 'save', 'big-spenders', '--db', source, '--filter', 'revenue > 100', '--description', 'Spent over 100'], {
+    out: () => undefined, err: () => undefined, isTty: false,
+  });
+  expect(saved).toBe(0);
 });
 
 afterAll(async () => {
@@ -61,6 +66,7 @@ const jsonColumns: Record<string, { json: string[]; key: string }> = {
   rejects: { json: [], key: 'import_id, row_number, field' },
   model_fits: { json: ['purchase_fit', 'spend_fit', 'options'], key: 'fit_id' },
   customer_scores: { json: [], key: 'fit_id, customer_id' },
+  segments: { json: [], key: 'name' },
 };
 const tables = Object.keys(jsonColumns);
 
@@ -106,6 +112,7 @@ describe('copyStore', () => {
     expect(report.tables.find((t) => t.table === 'settings')?.rows).toBe(1);
     expect(report.tables.find((t) => t.table === 'model_fits')?.rows).toBe(1);
     expect(report.tables.find((t) => t.table === 'customer_scores')?.rows).toBe(2357);
+    expect(report.tables.find((t) => t.table === 'segments')?.rows).toBe(1);
     expect(report.verified).toEqual({ events: 6919, revenue: sourceRevenue, byKind: [{ kind: 'order_completed', events: 6919, amount: sourceRevenue }] });
     for (const table of tables) expect(await differingRows(source, target, table), table).toBe(0);
     expect(await cliStatus(target)).toEqual(await cliStatus(source));

@@ -19,8 +19,8 @@ import { PostgresStore } from './postgres/postgres-store.js';
 import { readBatches, type RowValues } from './read-batches.js';
 import type { SqlValue, Store } from './store.js';
 
-/** Every table of the schema, parents first; schema_migrations is the target's own. */
-export const copiedTables = ['settings', 'imports', 'customers', 'events', 'rejects', 'model_fits', 'customer_scores'] as const;
+/** Every table of the schema, parents first; schema_migrations is the target's own, and derived tables are rebuilt by the target. */
+export const copiedTables = ['settings', 'imports', 'customers', 'events', 'rejects', 'model_fits', 'customer_scores', 'segments'] as const;
 export type CopiedTable = (typeof copiedTables)[number];
 
 export interface KindTotals {

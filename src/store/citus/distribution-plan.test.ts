@@ -59,7 +59,7 @@ describe('table placement', () => {
       expect(columns.find((c) => c.table === table && c.column === placement.column)?.nullable).toBe('NO');
     }
     const reference = Object.entries(tablePlacements).filter(([, p]) => p.kind === 'reference').map(([t]) => t).sort();
-    expect(reference).toEqual(['imports', 'model_fits', 'rejects', 'settings']);
+    expect(reference).toEqual(['imports', 'model_fits', 'rejects', 'segments', 'settings']);
     expect(tablePlacements.schema_migrations?.kind).toBe('local');
   });
 });

@@ -47,6 +47,7 @@ export const tablePlacements: Readonly<Record<string, TablePlacement>> = {
   imports: { kind: 'reference', why: 'one row per import; events carry its import_id' },
   rejects: { kind: 'reference', why: 'rows an import could not store; few, and read only by status' },
   model_fits: { kind: 'reference', why: 'one row per fit; customer_scores carry its fit_id' },
+  segments: { kind: 'reference', why: 'saved segment definitions: a few rows, read with any query' },
   schema_migrations: {
     kind: 'local',
     why: 'Tenure\'s own bookkeeping, read and written only by migrations on the coordinator',

@@ -6,6 +6,7 @@ import type { Store } from '../store.js';
 import * as eventLog from './001-event-log.js';
 import * as modelScores from './002-model-scores.js';
 import * as serverIndexes from './003-server-indexes.js';
+import * as segments from './004-segments.js';
 
 /** A statement for every engine, or one that only one engine needs (an index, say). */
 export type MigrationStatement = string | { readonly only: Store['dialect']; readonly sql: string };
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, ...eventLog },
   { version: 2, ...modelScores },
   { version: 3, ...serverIndexes },
+  { version: 4, ...segments },
 ];
 
 /** The statements of a migration that apply to `dialect`, as written (before `forDialect`). */

@@ -11,6 +11,9 @@ import { dbCommand } from './commands/db.js';
 import { customerCommand, customersCommand } from './commands/customers.js';
 import { activeCommand, compareActiveCommand } from './commands/active.js';
 import { supportCommand } from './commands/support.js';
+import { lifecycleCommand } from './commands/lifecycle.js';
+import { segmentsCommand } from './commands/segments.js';
+import { lookalikesCommand } from './commands/lookalikes.js';
 import { processIo, type Io } from './output.js';
 
 export function createProgram(io: Io = processIo): { program: Command; exitCode: () => number } {
@@ -32,7 +35,7 @@ export function createProgram(io: Io = processIo): { program: Command; exitCode:
   program.addCommand(clvCommand(io));
   program.addCommand(scoreCommand(io));
   program.addCommand(dbCommand(io));
-  for (const command of [customersCommand(io), customerCommand(io), activeCommand(io), compareActiveCommand(io), supportCommand(io)]) program.addCommand(command);
+  for (const command of [customersCommand(io), customerCommand(io), activeCommand(io), compareActiveCommand(io), supportCommand(io), lifecycleCommand(io), segmentsCommand(io), lookalikesCommand(io)]) program.addCommand(command);
   for (const command of [...program.commands, ...program.commands.flatMap((c) => c.commands)]) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return { program, exitCode: () => code };
 }

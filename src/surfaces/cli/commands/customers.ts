@@ -5,6 +5,8 @@ import { activeTypes, stages, statuses, type CustomerClassification } from '../.
 import { classifyCustomers } from '../../../lifecycle/classify-customers.js';
 import { customerProfile, type CustomerProfile } from '../../../lifecycle/customer-profile.js';
 import { rfmSegments } from '../../../lifecycle/rfm.js';
+import { resolveFilter } from '../../../segments/resolve-filter.js';
+import { segmentMembers } from '../../../segments/segment-members.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
 
@@ -23,6 +25,8 @@ export function customersCommand(io: Io): Command {
         'each with its reasons. Prints counts and the first customers, or every customer with --json.',
     )
     .option('--as-of <date>', 'classify with the events up to and including this day (YYYY-MM-DD; default today)')
+    .option('--segment <name>', 'only the members of this saved segment or persona (see tenure segments list)')
+    .option('--filter <filter>', 'only the customers matching this filter, e.g. "stage = retention and not active" (docs/segments.md)')
     .option('--json', 'print every customer as a JSON array')
     .option('--rows <n>', 'customers listed after the counts (without --json)', Number, 20)
     .option('--config <path>', configHelp)
@@ -33,19 +37,26 @@ export function customersCommand(io: Io): Command {
       const counts = new Counts();
       const first: CustomerClassification[] = [];
       let written = 0;
-      const result = await withAnyStore(opts.db, (store) =>
-        classifyCustomers(store, { asOf, config: loaded.config }, (batch) => {
-          if (opts.json) {
-            // Streamed a batch at a time: a million customers never sit in one string.
-            io.out(batch.map((c) => `${written++ === 0 ? '[\n' : ',\n'}${JSON.stringify(c)}`).join(''));
-            return;
-          }
-          for (const c of batch) counts.add(c);
-          for (const c of batch) if (first.length < opts.rows) first.push(c);
-        }),
-      );
+      const onBatch = (batch: CustomerClassification[]) => {
+        if (opts.json) {
+          // Streamed a batch at a time: a million customers never sit in one string.
+          io.out(batch.map((c) => `${written++ === 0 ? '[\n' : ',\n'}${JSON.stringify(c)}`).join(''));
+          return;
+        }
+        for (const c of batch) counts.add(c);
+        for (const c of batch) if (first.length < opts.rows) first.push(c);
+      };
+      let heading = '';
+      const result = await withAnyStore(opts.db, async (store) => {
+        if (opts.segment === undefined && opts.filter === undefined) return classifyCustomers(store, { asOf, config: loaded.config }, onBatch);
+        // Only a segment's members: the same classifications, fewer of them (src/segments/segment-members.ts).
+        const resolved = await resolveFilter(store, { segment: opts.segment, filter: opts.filter });
+        const members = await segmentMembers(store, { filter: resolved.filter, asOf, config: loaded.config }, onBatch);
+        heading = `${resolved.name ? `segment ${resolved.name}` : 'filter'}: ${resolved.filter}\n${formatNumber(members.members)} of `;
+        return members;
+      });
       if (opts.json) return io.out(written === 0 ? '[]\n' : '\n]\n');
-      io.out(`${formatNumber(result.customers)} customers and prospects as of ${asOf} (config: ${configSource(loaded)})\n\n`);
+      io.out(`${heading}${formatNumber(result.customers)} customers and prospects as of ${asOf} (config: ${configSource(loaded)})\n\n`);
       io.out(counts.format());
       const median = result.figures.medianAverageOrderValue;
       io.out(`\nmedian average order value ${median === null ? '-' : formatNumber(median, 2)} over ${formatNumber(result.figures.purchasers)} purchasers` +
@@ -146,6 +157,12 @@ function formatProfile(p: CustomerProfile): string {
     `orders       ${p.transactional.orders} (first ${p.transactional.firstOrder?.slice(0, 10) ?? '-'}, last ${p.transactional.lastOrder?.slice(0, 10) ?? '-'}), ` +
       `average ${money(p.transactional.averageOrderValue)}, full price ${p.transactional.fullPriceShare === null ? '-' : p.transactional.fullPriceShare.toFixed(2)}, refunds ${p.transactional.refunds}`,
     `money        revenue ${money(p.financial.revenue)}, refunded ${money(p.financial.refunded)}, subscriptions ${money(p.financial.subscriptionRevenue)} ${p.financial.currency}`,
+    p.lookalike
+      ? `lookalike    ${(p.lookalike.score * 100).toFixed(1)}% likely to be high value, above ${p.lookalike.percentile.toFixed(0)}% of prospects${p.lookalike.drivers.length > 0 ? `: ${p.lookalike.drivers.join('; ')}` : ''}`
+      : null,
+    '',
+    `stage history (${p.stageHistory.length} change${p.stageHistory.length === 1 ? '' : 's'}, oldest first)`,
+    ...p.stageHistory.map((h) => `  ${h.day}  ${h.from ?? 'new'} -> ${h.to ?? 'linked to a customer'}`),
     '',
     `timeline (${p.timeline.length} of ${formatNumber(p.timelineTotal)} events, newest first)`,
     ...p.timeline.map((e) =>
