@@ -25,17 +25,25 @@ export function resolvedEventsSql(kindFilter: string, options: ResolvedEventsOpt
   const identified = `SELECT ${eventColumns.map((c) => `e.${c}`).join(', ')} FROM events e WHERE ${kindFilter} AND e.occurred_at < $1 AND e.customer_id IS NOT NULL`;
   if (!options.anonymous) return `resolved AS (${identified})`;
   // Identified events (nearly all of them) skip the join; only anonymous ones look up a link.
-  return `links AS (
-      SELECT anonymous_id, ${argMin(dialect, 'customer_id', 'occurred_at')} AS customer_id
-      FROM events
-      WHERE anonymous_id IS NOT NULL AND customer_id IS NOT NULL AND occurred_at < $1
-      GROUP BY anonymous_id),
+  return `${linksSql(dialect)},
     resolved AS (
       ${identified}
       UNION ALL
       SELECT ${eventColumns.map((c) => (c === 'customer_id' ? 'l.customer_id' : `e.${c}`)).join(', ')}
       FROM events e JOIN links l ON l.anonymous_id = e.anonymous_id
       WHERE ${kindFilter} AND e.occurred_at < $1 AND e.customer_id IS NULL)`;
+}
+
+/**
+ * The CTE `links`: each anonymous id linked to a customer by the end of the day (`$1`), with the first
+ * customer it was seen with.
+ */
+export function linksSql(dialect: Dialect): string {
+  return `links AS (
+      SELECT anonymous_id, ${argMin(dialect, 'customer_id', 'occurred_at')} AS customer_id
+      FROM events
+      WHERE anonymous_id IS NOT NULL AND customer_id IS NOT NULL AND occurred_at < $1
+      GROUP BY anonymous_id)`;
 }
 
 /** Whether any event is anonymous; when none is, queries leave identity resolution out entirely. */

@@ -99,6 +99,12 @@ export const configSchema = section({
     /** Days from the first to the last order. */
     minSpanDays: daysOrZero(60),
   }),
+  profitability: section({
+    /** What one support ticket costs to handle, in the reporting currency: the cost to serve. 0: not counted. */
+    supportTicketCost: z.number({ error: 'must be an amount of money, 0 or more' }).nonnegative('must be an amount of money, 0 or more').default(0),
+    /** Which marketing touch before the first purchase gets the credit for acquiring a customer. */
+    attribution: z.enum(['first_touch', 'last_touch'], { error: 'must be "first_touch" or "last_touch"' }).default('first_touch'),
+  }),
   rfm: section({
     /** Frequency and monetary value over this many days; `null` for the whole history. */
     windowDays: z.union([z.number().int().positive(), z.null()], { error: 'must be a positive whole number of days or null (the whole history)' }).default(null),

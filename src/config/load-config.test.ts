@@ -45,7 +45,7 @@ describe('parseConfig', () => {
     ]);
     expect(problems({ activity: { windw: 30 }, colour: 'red' })).toEqual([
       'activity.windw: unknown setting (allowed: window, kinds, whileSubscribed)',
-      'colour: unknown setting (allowed: preset, activity, subscriptions, types, stages, status, highValue, rfm)',
+      'colour: unknown setting (allowed: preset, activity, subscriptions, types, stages, status, highValue, profitability, rfm)',
     ]);
     expect(problems({ activity: { window: '30' } })).toEqual(['activity.window: must be a positive number of days']);
     expect(problems({ activity: { window: 7.5 } })).toEqual(['activity.window: must be a whole number of days']);

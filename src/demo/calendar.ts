@@ -1,7 +1,6 @@
 /**
  * Time in the demo: milliseconds since the epoch (UTC) internally, `Date` only on the events it yields.
  */
-import type { BillingInterval } from './catalogue.js';
 import type { Random } from './random/random.js';
 import { weightedChoice } from './random/weighted-choice.js';
 
@@ -44,22 +43,7 @@ export function isoDate(at: number): string {
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
-/**
- * `anchor` moved by `count` billing intervals, keeping the time of day. Months clamp to the month's last day,
- * always counted from the anchor: a subscription started on 31 January renews on 28 (or 29) February and on 31 March.
- */
-export function addInterval(anchor: number, interval: BillingInterval, count: number): number {
-  if (interval === 'day') return anchor + count * DAY;
-  if (interval === 'week') return anchor + count * WEEK;
-  const months = count * (interval === 'month' ? 1 : interval === 'quarter' ? 3 : 12);
-  const date = new Date(anchor);
-  const timeOfDay = anchor - Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-  const target = date.getUTCMonth() + months;
-  const year = date.getUTCFullYear() + Math.floor(target / 12);
-  const month = ((target % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) + timeOfDay;
-}
+export { addInterval } from '../domain/billing-interval.js';
 
 // People shop at lunch and in the evening, rarely at 4 in the morning (local time).
 const hourWeights = [

@@ -6,7 +6,8 @@
 import { localCost, localPrice, type Currency } from './money.js';
 import { weightedChoice } from './random/weighted-choice.js';
 
-export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type { BillingInterval } from '../domain/billing-interval.js';
+import type { BillingInterval } from '../domain/billing-interval.js';
 export type Category = 'coffee' | 'tea' | 'equipment' | 'accessories' | 'gifts' | 'snacks';
 
 export interface Product {

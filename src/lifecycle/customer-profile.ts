@@ -14,6 +14,7 @@ import { factsTable, withFacts } from './classify-customers.js';
 import { factsSource, Params, timelineSql } from './customer-facts.js';
 import { rowsToFacts } from './read-facts.js';
 import { stageHistory } from './stage-flows.js';
+import { customerProfitability, type CustomerProfit } from '../profitability/customer-profitability.js';
 import { lookalikeFor } from '../lookalike/lookalike-scores.js';
 
 export interface KindActivity {
@@ -66,6 +67,8 @@ export interface CustomerProfile {
   scores: { fitAsOf: string; probabilityAlive: number | null; expectedPurchases: number | null; clv: number | null } | null;
   /** The days the stage changed, oldest first, up to the as-of date (`from` null: first seen; `to` null: a prospect linked to a customer). */
   stageHistory: { day: string; from: Stage | null; to: Stage | null }[];
+  /** What the customer has been worth so far, after goods, service and acquisition (profitability/customer-profitability.ts). */
+  profitability: CustomerProfit | null;
   /** For a prospect (reach or acquisition): how much they look like the high-value customers (lookalike/lookalike-scores.ts). */
   lookalike: { score: number; percentile: number; drivers: string[] } | null;
   /** Newest first, at most `timelineLimit` events. */
@@ -137,6 +140,7 @@ export async function customerProfile(
         ? { fitAsOf, probabilityAlive: facts.probability_alive, expectedPurchases: facts.expected_purchases, clv: facts.clv }
         : null,
       stageHistory: [],
+      profitability: null,
       lookalike: null,
       timeline: events.timeline,
       timelineTotal: facts.events,
@@ -144,6 +148,7 @@ export async function customerProfile(
   });
   // Read after the facts' session: on PostgreSQL the stage events stream through a cursor of their own.
   profile.stageHistory = await stageHistory(store, { customerId: profile.customer_id, anonymous: profile.anonymous, asOf, config });
+  profile.profitability = await customerProfitability(store, { customerId: profile.customer_id, asOf, config });
   const stage = profile.classification.stage;
   if (stage === 'reach' || stage === 'acquisition') {
     const lookalike = await lookalikeFor(store, { customerId: profile.customer_id, asOf, config });

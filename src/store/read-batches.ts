@@ -21,14 +21,16 @@ export type RowValues = readonly unknown[];
 /** One batch column by column: `columns[c][i]` is row i's value of column c. */
 export type ColumnValues = unknown[][];
 
+/** Streams the rows of `sql` in batches; `params` are text values for its `$1, $2...` (cast them in the SQL). */
 export async function readBatches(
   store: Store,
   sql: string,
   batchSize: number,
   onBatch: (rows: RowValues[]) => Promise<void>,
+  params: readonly string[] = [],
 ): Promise<void> {
-  if (store instanceof DuckDbStore) return readDuckDb(store, sql, batchSize, onBatch);
-  if (store.dialect === 'postgres') return readPostgres(store, sql, batchSize, onBatch);
+  if (store instanceof DuckDbStore) return readDuckDb(store, sql, batchSize, onBatch, params);
+  if (store.dialect === 'postgres') return readPostgres(store, sql, batchSize, onBatch, params);
   throw new Error(`readBatches does not know how to stream from a ${store.dialect} store`);
 }
 
@@ -54,8 +56,8 @@ export async function readTableColumns(
   throw new Error(`readTableColumns does not know how to read from a ${store.dialect} store`);
 }
 
-async function readDuckDb(store: DuckDbStore, sql: string, batchSize: number, onBatch: (rows: RowValues[]) => Promise<void>): Promise<void> {
-  const result = await store.connection.stream(sql);
+async function readDuckDb(store: DuckDbStore, sql: string, batchSize: number, onBatch: (rows: RowValues[]) => Promise<void>, params: readonly string[]): Promise<void> {
+  const result = await store.connection.stream(sql, [...params]);
   let rows: RowValues[] = [];
   for (;;) {
     const chunk = await result.fetchChunk();
@@ -97,9 +99,9 @@ async function readDuckDbColumns(
   if (rowCount > 0) await onBatch(columns, rowCount);
 }
 
-async function readPostgres(store: Store, sql: string, batchSize: number, onBatch: (rows: RowValues[]) => Promise<void>): Promise<void> {
+async function readPostgres(store: Store, sql: string, batchSize: number, onBatch: (rows: RowValues[]) => Promise<void>, params: readonly string[]): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.run(`DECLARE tenure_read NO SCROLL CURSOR FOR ${sql}`);
+    await tx.run(`DECLARE tenure_read NO SCROLL CURSOR FOR ${sql}`, params);
     for (;;) {
       const rows = await tx.query(`FETCH ${Number(batchSize)} FROM tenure_read`);
       if (rows.length === 0) break;

@@ -16,11 +16,13 @@ export function double(dialect: Dialect, expr: string): string {
 }
 
 /**
- * The aggregate that takes `value` from the row with the smallest `order`. PostgreSQL has no arg_min:
- * the first element of the values aggregated in that order is the same thing.
+ * The aggregate that takes `value` from the row with the smallest `order`, among the rows that pass
+ * `filter` if given. PostgreSQL has no arg_min: the first element of the values aggregated in that order
+ * is the same thing (its FILTER goes inside the subscript).
  */
-export function argMin(dialect: Dialect, value: string, order: string): string {
-  return dialect === 'postgres' ? `(array_agg(${value} ORDER BY ${order}))[1]` : `arg_min(${value}, ${order})`;
+export function argMin(dialect: Dialect, value: string, order: string, filter?: string): string {
+  const where = filter === undefined ? '' : ` FILTER (WHERE ${filter})`;
+  return dialect === 'postgres' ? `(array_agg(${value} ORDER BY ${order})${where})[1]` : `arg_min(${value}, ${order})${where}`;
 }
 
 /** A DATE or TIMESTAMP expression as `YYYY-MM-DD` text. */
@@ -58,6 +60,18 @@ export function argMax(dialect: Dialect, value: string, order: readonly string[]
 /** The top-level field `key` of a JSON expression as text (NULL when absent); `key` is Tenure's own name. */
 export function jsonText(dialect: Dialect, expr: string, key: string): string {
   return dialect === 'postgres' ? `(${expr} ->> '${key}')` : `json_extract_string(${expr}, '$.${key}')`;
+}
+
+/**
+ * Several top-level text fields of a JSON column, parsed once per row: `parse` goes in a SELECT list (as
+ * the column `alias`) of a subquery, and `field(key)` reads a field in the query around it. DuckDB parses
+ * its JSON text again for every `->>`, so it turns the object into a struct in one pass (json_transform);
+ * PostgreSQL's JSONB is parsed already, and `->>` is cheap. Keys are Tenure's own names.
+ */
+export function jsonFields(dialect: Dialect, expr: string, keys: readonly string[], alias: string): { parse: string; field: (key: string) => string } {
+  if (dialect === 'postgres') return { parse: `${expr} AS ${alias}`, field: (key) => `(${alias} ->> '${key}')` };
+  const schema = JSON.stringify(Object.fromEntries(keys.map((key) => [key, 'VARCHAR'])));
+  return { parse: `json_transform(${expr}, '${schema}') AS ${alias}`, field: (key) => `${alias}.${key}` };
 }
 
 /** The table function yielding a JSON object's fields as rows (`key`, `value`), for use in FROM. */

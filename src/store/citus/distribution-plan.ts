@@ -3,7 +3,7 @@
  * store already is: steps already taken are left out, so a run that stopped halfway can be run again.
  * Pure: `distribute-store.ts` reads the store and runs the plan, `--dry-run` prints it.
  */
-import { placementKeyColumn, tablePlacements, unplacedTables, type TablePlacement } from './table-placement.js';
+import { placementKeyColumn, placementOf, unplacedTables, type TablePlacement } from './table-placement.js';
 
 /** How Citus already holds a table (from pg_dist_partition); absent for an ordinary table. */
 export type CitusTable =
@@ -52,7 +52,7 @@ export function distributionPlan(layout: StoreLayout, options: PlanOptions = {})
     steps.push({ title: `events: add and fill the placement key ${placementKeyColumn}`, transaction: true, statements: placementKeyStatements() });
   }
   for (const table of order) {
-    const placement = tablePlacements[table];
+    const placement = placementOf(table);
     if (!placement || !layout.tables.includes(table)) continue;
     const held = layout.citus[table];
     const conflict = held && mismatch(table, placement, held, layout.citus.events);

@@ -48,13 +48,31 @@ export const tablePlacements: Readonly<Record<string, TablePlacement>> = {
   rejects: { kind: 'reference', why: 'rows an import could not store; few, and read only by status' },
   model_fits: { kind: 'reference', why: 'one row per fit; customer_scores carry its fit_id' },
   segments: { kind: 'reference', why: 'saved segment definitions: a few rows, read with any query' },
+  derived_tables: {
+    kind: 'local',
+    why: 'the bookkeeping of the derived tables, read and written only by their refresh on the coordinator',
+  },
   schema_migrations: {
     kind: 'local',
     why: 'Tenure\'s own bookkeeping, read and written only by migrations on the coordinator',
   },
 };
 
+/**
+ * The derived tables (store/derived-tables.ts: `derived_*`, made on first use and rebuilt from the event
+ * log at will) stay on the coordinator for now: their refresh reads the distributed events there.
+ */
+const derivedPlacement: TablePlacement = {
+  kind: 'local',
+  why: 'derived from the event log and rebuilt on demand; refreshed on the coordinator from the distributed events',
+};
+
+/** Where a table lives: its entry, or the derived tables' place for a `derived_*` table; undefined when unplaced. */
+export function placementOf(table: string): TablePlacement | undefined {
+  return tablePlacements[table] ?? (table.startsWith('derived_') ? derivedPlacement : undefined);
+}
+
 /** Tables in the store that the plan does not place, in name order: a newer schema than this Tenure's plan. */
 export function unplacedTables(tables: readonly string[]): string[] {
-  return tables.filter((t) => !(t in tablePlacements)).sort();
+  return tables.filter((t) => placementOf(t) === undefined).sort();
 }

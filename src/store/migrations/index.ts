@@ -7,6 +7,7 @@ import * as eventLog from './001-event-log.js';
 import * as modelScores from './002-model-scores.js';
 import * as serverIndexes from './003-server-indexes.js';
 import * as segments from './004-segments.js';
+import * as derivedTables from './005-derived-tables.js';
 
 /** A statement for every engine, or one that only one engine needs (an index, say). */
 export type MigrationStatement = string | { readonly only: Store['dialect']; readonly sql: string };
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, ...modelScores },
   { version: 3, ...serverIndexes },
   { version: 4, ...segments },
+  { version: 5, ...derivedTables },
 ];
 
 /** The statements of a migration that apply to `dialect`, as written (before `forDialect`). */

@@ -157,6 +157,10 @@ function formatProfile(p: CustomerProfile): string {
     `orders       ${p.transactional.orders} (first ${p.transactional.firstOrder?.slice(0, 10) ?? '-'}, last ${p.transactional.lastOrder?.slice(0, 10) ?? '-'}), ` +
       `average ${money(p.transactional.averageOrderValue)}, full price ${p.transactional.fullPriceShare === null ? '-' : p.transactional.fullPriceShare.toFixed(2)}, refunds ${p.transactional.refunds}`,
     `money        revenue ${money(p.financial.revenue)}, refunded ${money(p.financial.refunded)}, subscriptions ${money(p.financial.subscriptionRevenue)} ${p.financial.currency}`,
+    p.profitability
+      ? `profit       ${money(p.profitability.profit)}: net revenue ${money(p.profitability.netRevenue)} - goods ${money(p.profitability.costOfGoods)} - service ${money(p.profitability.costToServe)} ` +
+        `- acquisition ${money(p.profitability.acquisitionCost)}${p.profitability.roi === null ? '' : `, ROI ${p.profitability.roi.toFixed(1)}x`}; acquired via ${p.profitability.channel} (${p.profitability.platform})`
+      : null,
     p.lookalike
       ? `lookalike    ${(p.lookalike.score * 100).toFixed(1)}% likely to be high value, above ${p.lookalike.percentile.toFixed(0)}% of prospects${p.lookalike.drivers.length > 0 ? `: ${p.lookalike.drivers.join('; ')}` : ''}`
       : null,
