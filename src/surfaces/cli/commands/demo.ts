@@ -59,8 +59,19 @@ export function demoCommand(io: Io): Command {
           `  npx tenure summary --as-of ${opts.end} --unit week | head`,
           `  npx tenure score --as-of ${opts.end}`,
           `  npx tenure customers --as-of ${opts.end}`,
+          `  npx tenure lifecycle --from ${yearBefore(opts.end)} --to ${opts.end}`,
+          `  npx tenure mrr --from ${yearBefore(opts.end)} --to ${opts.end}`,
+          `  npx tenure channels --from ${yearBefore(opts.end)} --to ${opts.end}`,
           '',
         ].join('\n'),
       );
     });
+}
+
+/** The day after the same date a year earlier: the start of the year that ends on `end` (YYYY-MM-DD). */
+function yearBefore(end: string): string {
+  const date = new Date(`${end}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
 }
