@@ -35,3 +35,15 @@ export function printCsv(io: Io, rows: readonly object[], columns?: readonly str
 }
 
 export const formatNumber = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** Money in the reporting currency, two decimals; `-` for none. */
+export const formatMoney = (value: number | null) => (value === null ? '-' : formatNumber(value, 2));
+
+/** A share (0 to 1) as a percentage with one decimal; `-` for none. */
+export const formatPercent = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
+
+/** Rows of cells as a text table: the first `leftColumns` columns left-aligned (names), the rest right-aligned (numbers). */
+export function formatTable(rows: readonly (readonly string[])[], leftColumns = 1): string {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
+}

@@ -5,10 +5,8 @@ import { activeOverTime, parseGrain } from '../../../lifecycle/active-over-time.
 import { compareActive, type ActiveGroup } from '../../../lifecycle/compare-active.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { configHelp, dbHelp, today } from '../options.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const dbHelp = 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)';
-const configHelp = 'the config file (default: $TENURE_CONFIG, else ./tenure.config.json, .yaml or .yml, else the defaults)';
 
 export function activeCommand(io: Io): Command {
   return new Command('active')

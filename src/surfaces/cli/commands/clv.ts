@@ -5,6 +5,7 @@ import { holdoutValidation, type HoldoutReport } from '../../../valuation/holdou
 import { parsePurchaseModelName, purchaseModelNames } from '../../../valuation/purchase-models.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { dbHelp } from '../options.js';
 
 function printReport(io: Io, r: HoldoutReport): void {
   const p = Object.entries(r.fit.params).map(([k, v]) => `${k}=${v.toPrecision(4)}`).join(', ');
@@ -29,7 +30,7 @@ export function clvCommand(io: Io): Command {
     .option('--holdout-end <date>', 'last day of the holdout period (YYYY-MM-DD)')
     .addOption(new Option('--unit <unit>', 'time unit (a month is 30.4375 days)').choices(['day', 'week', 'month']).default('week'))
     .addOption(new Option('--model <name>', 'purchase model').choices([...purchaseModelNames]).default('bgnbd'))
-    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', dbHelp)
     .option('--json', 'print the report as JSON')
     .action(async (opts) => {
       const report = await withAnyStore(opts.db, (store) =>

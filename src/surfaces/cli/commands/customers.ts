@@ -9,10 +9,8 @@ import { resolveFilter } from '../../../segments/resolve-filter.js';
 import { segmentMembers } from '../../../segments/segment-members.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { configHelp, dbHelp, today } from '../options.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const dbHelp = 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)';
-const configHelp = 'the config file (default: $TENURE_CONFIG, else ./tenure.config.json, .yaml or .yml, else the defaults)';
 
 function configSource(loaded: LoadedConfig): string {
   return loaded.source ?? `defaults (preset ${loaded.config.preset})`;
@@ -61,7 +59,7 @@ export function customersCommand(io: Io): Command {
       const median = result.figures.medianAverageOrderValue;
       io.out(`\nmedian average order value ${median === null ? '-' : formatNumber(median, 2)} over ${formatNumber(result.figures.purchasers)} purchasers` +
         `${result.fitAsOf ? `; probability alive from the model fit as of ${result.fitAsOf}` : ''}\n\n`);
-      if (first.length > 0) io.out(table(first));
+      if (first.length > 0) io.out(customersTable(first));
     });
 }
 
@@ -101,7 +99,8 @@ function bump(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-function table(customers: readonly CustomerClassification[]): string {
+/** Customers as a table, one line each: what `tenure customers` and `tenure segments show` list. */
+export function customersTable(customers: readonly CustomerClassification[]): string {
   const rows = customers.map((c) => [
     c.customer_id + (c.anonymous ? ' (anonymous)' : ''),
     c.active ? 'yes' : 'no',

@@ -5,6 +5,7 @@ import { generateDemoEvents, writeDemoJsonl } from '../../../demo/index.js';
 import { appendEvents } from '../../../ingest/append-events.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { dbHelp } from '../options.js';
 
 const positiveInteger = (name: string) => (value: string) => {
   const n = Number(value);
@@ -22,7 +23,7 @@ export function demoCommand(io: Io): Command {
     .option('--seed <n>', 'random seed', positiveInteger('--seed'), 42)
     .option('--end <date>', 'last day of the two-year history (YYYY-MM-DD)', '2026-09-30')
     .option('--out <file.jsonl>', 'write the events as Segment-shaped JSON lines instead of loading them')
-    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', dbHelp)
     .option('--json', 'print the result as JSON')
     .action(async (opts) => {
       const end = new Date(`${opts.end}T00:00:00Z`);

@@ -5,6 +5,7 @@ import { parseMapOptions } from '../../../ingest/column-mapping.js';
 import { importFile, type ImportResult } from '../../../ingest/import-file.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { dbHelp } from '../options.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -36,7 +37,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
   return new Command('import')
     .description('Import events from a CSV, JSONL or Parquet file. Bad rows are kept in the rejects table with their row, field and reason; good rows land; importing the same file twice adds nothing.')
     .argument('<file>', 'the file to import')
-    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', dbHelp)
     .option('--map <field=column>', 'read an event field from a column, e.g. --map customer_id=client (repeatable)', collect, [])
     .option('--columns <names>', 'comma-separated names for the columns of a file without a header')
     .option('--date-format <format>', 'how dates are written, e.g. DD/MM/YYYY or YYYYMMDD HH:mm (default: detected)')

@@ -13,11 +13,10 @@ import { parseGrain } from '../../../lifecycle/periods.js';
 import { stageFlows, type StageFigures, type StageFlow } from '../../../lifecycle/stage-flows.js';
 import { stageMeasures } from '../../../lifecycle/stage-measures.js';
 import { formatStageMeasures } from '../../../lifecycle/stage-measures-format.js';
-import { formatNumber, printJson, type Io } from '../output.js';
+import { formatNumber, formatTable, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { configHelp, dbHelp } from '../options.js';
 
-const dbHelp = 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)';
-const configHelp = 'the config file (default: $TENURE_CONFIG, else ./tenure.config.json, .yaml or .yml, else the defaults)';
 
 export function lifecycleCommand(io: Io): Command {
   return new Command('lifecycle')
@@ -65,11 +64,6 @@ export function lifecycleCommand(io: Io): Command {
     });
 }
 
-function table(rows: string[][]): string {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
-}
-
 function stageTable(figures: Record<Stage, StageFigures>): string {
   const rows = [['stage', 'at start', 'entries', 'exits', 'at end', 'moved on', 'median days']];
   for (const stage of stages) {
@@ -84,7 +78,7 @@ function stageTable(figures: Record<Stage, StageFigures>): string {
       f.medianDaysInStage === null ? '-' : formatNumber(f.medianDaysInStage, 1),
     ]);
   }
-  return table(rows);
+  return formatTable(rows);
 }
 
 function flowMatrix(flows: readonly StageFlow[]): string {
@@ -95,5 +89,5 @@ function flowMatrix(flows: readonly StageFlow[]): string {
   };
   const rows = [['from \\ to', ...stages, 'linked']];
   for (const from of [null, ...stages]) rows.push([from ?? 'new', ...stages.map((to) => cell(from, to)), cell(from, null)]);
-  return table(rows);
+  return formatTable(rows);
 }

@@ -5,10 +5,8 @@ import { lookalikeScores, type LookalikeSummary, type ProspectScore } from '../.
 import type { AttributeValue } from '../../../lookalike/naive-bayes.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { configHelp, dbHelp, today } from '../options.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const dbHelp = 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)';
-const configHelp = 'the config file (default: $TENURE_CONFIG, else ./tenure.config.json, .yaml or .yml, else the defaults)';
 
 /** Attribute values listed on each side of the model summary. */
 const summaryRows = 8;

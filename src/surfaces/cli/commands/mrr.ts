@@ -7,38 +7,30 @@ import { loadConfig } from '../../../config/load-config.js';
 import { parseGrain } from '../../../lifecycle/periods.js';
 import { cohortReport, type Cohort } from '../../../subscriptions/cohort-report.js';
 import { mrrReport, parseGrouping, type MrrPeriod } from '../../../subscriptions/mrr-report.js';
-import { formatNumber, printJson, type Io } from '../output.js';
+import { formatMoney, formatNumber, formatPercent, formatTable, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { configHelp, dbHelp } from '../options.js';
 
-const dbHelp = 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)';
-const configHelp = 'the config file (default: $TENURE_CONFIG, else ./tenure.config.json, .yaml or .yml, else the defaults)';
 
-const money = (value: number) => formatNumber(value, 2);
-const percent = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
-
-function table(rows: string[][]): string {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
-}
 
 function movementsTable(periods: readonly MrrPeriod[]): string {
   const head = ['period', 'opening', 'new', 'expansion', 'reactivation', 'contraction', 'churn', 'closing', 'ARR', 'customers'];
-  return table([
+  return formatTable([
     head,
     ...periods.map((p) => [
-      p.from, money(p.openingMrr), money(p.movements.new), money(p.movements.expansion), money(p.movements.reactivation),
-      money(p.movements.contraction), money(p.movements.churn), money(p.closingMrr), money(p.arr), formatNumber(p.closingCustomers),
+      p.from, formatMoney(p.openingMrr), formatMoney(p.movements.new), formatMoney(p.movements.expansion), formatMoney(p.movements.reactivation),
+      formatMoney(p.movements.contraction), formatMoney(p.movements.churn), formatMoney(p.closingMrr), formatMoney(p.arr), formatNumber(p.closingCustomers),
     ]),
   ]);
 }
 
 function ratesTable(periods: readonly MrrPeriod[]): string {
   const head = ['period', 'ARPA', 'customer churn', 'gross MRR churn', 'net MRR churn', 'renewals due', 'renewal rate', 'trials', 'trial conversion'];
-  return table([
+  return formatTable([
     head,
     ...periods.map((p) => [
-      p.from, p.arpa === null ? '-' : money(p.arpa), percent(p.customerChurnRate), percent(p.grossMrrChurnRate), percent(p.netMrrChurnRate),
-      formatNumber(p.renewals.due), percent(p.renewals.rate), formatNumber(p.trials.started), percent(p.trials.conversionRate),
+      p.from, p.arpa === null ? '-' : formatMoney(p.arpa), formatPercent(p.customerChurnRate), formatPercent(p.grossMrrChurnRate), formatPercent(p.netMrrChurnRate),
+      formatNumber(p.renewals.due), formatPercent(p.renewals.rate), formatNumber(p.trials.started), formatPercent(p.trials.conversionRate),
     ]),
   ]);
 }
@@ -81,7 +73,7 @@ export function mrrCommand(io: Io): Command {
 function triangle(cohorts: readonly Cohort[], value: (month: Cohort['months'][number]) => number | null): string {
   const width = Math.max(0, ...cohorts.map((c) => c.months.length));
   const head = ['cohort', 'customers', ...Array.from({ length: width }, (_, k) => `m${k}`)];
-  return table([head, ...cohorts.map((c) => [c.cohort, formatNumber(c.customers), ...c.months.map((m) => percent(value(m)))])]);
+  return formatTable([head, ...cohorts.map((c) => [c.cohort, formatNumber(c.customers), ...c.months.map((m) => formatPercent(value(m)))])]);
 }
 
 export function cohortsCommand(io: Io): Command {
@@ -112,13 +104,13 @@ export function cohortsCommand(io: Io): Command {
       const currency = report.currency ? ` (${report.currency})` : '';
       io.out(`\nsubscription lifetimes by plan: the sBG model (Fader and Hardie 2007); CLV of a new subscription${currency}, discounted at ${report.discountRate} a month\n\n`);
       const head = ['plan', 'period', 'ended', 'running', 'alpha', 'beta', 'after 1', 'after 3', 'after 12', 'expected periods', 'price', 'CLV', 'note'];
-      io.out(table([
+      io.out(formatTable([
         head,
         ...report.plans.map((p) => [
           p.plan, `${p.intervalCount === 1 ? '' : `${p.intervalCount} `}${p.interval}`, formatNumber(p.ended), formatNumber(p.running),
           p.fit ? p.fit.alpha.toFixed(3) : '-', p.fit ? p.fit.beta.toFixed(3) : '-',
-          percent(p.projectedRetention[0] ?? null), percent(p.projectedRetention[2] ?? null), percent(p.projectedRetention[11] ?? null),
-          p.fit ? (p.expectedPeriods === null ? 'unbounded' : p.expectedPeriods.toFixed(1)) : '-', money(p.pricePerPeriod), p.clv === null ? '-' : money(p.clv), p.reason ?? '',
+          formatPercent(p.projectedRetention[0] ?? null), formatPercent(p.projectedRetention[2] ?? null), formatPercent(p.projectedRetention[11] ?? null),
+          p.fit ? (p.expectedPeriods === null ? 'unbounded' : p.expectedPeriods.toFixed(1)) : '-', formatMoney(p.pricePerPeriod), p.clv === null ? '-' : formatMoney(p.clv), p.reason ?? '',
         ]),
       ]));
     });
@@ -163,12 +155,12 @@ export function churnCommand(io: Io): Command {
       }
       const head = ['period', 'customers', 'churned', 'churn rate', 'MRR', 'churned MRR', 'contraction', 'gross MRR churn', 'expansion + react.', 'net MRR churn', 'renewals due', 'renewal rate'];
       const rows = (periods: readonly MrrPeriod[]) =>
-        table([
+        formatTable([
           head,
           ...periods.map(churnOf).map((c) => [
-            c.from, formatNumber(c.openingCustomers), formatNumber(c.churnedCustomers), percent(c.customerChurnRate), money(c.openingMrr), money(c.churnedMrr),
-            money(c.contractionMrr), percent(c.grossMrrChurnRate), money(c.expansionMrr + c.reactivationMrr), percent(c.netMrrChurnRate),
-            formatNumber(c.renewals.due), percent(c.renewals.rate),
+            c.from, formatNumber(c.openingCustomers), formatNumber(c.churnedCustomers), formatPercent(c.customerChurnRate), formatMoney(c.openingMrr), formatMoney(c.churnedMrr),
+            formatMoney(c.contractionMrr), formatPercent(c.grossMrrChurnRate), formatMoney(c.expansionMrr + c.reactivationMrr), formatPercent(c.netMrrChurnRate),
+            formatNumber(c.renewals.due), formatPercent(c.renewals.rate),
           ]),
         ]);
       const currency = report.currency ? ` (${report.currency})` : '';

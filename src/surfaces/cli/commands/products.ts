@@ -2,19 +2,11 @@
 import { Command } from 'commander';
 import { loadConfig } from '../../../config/load-config.js';
 import { parseProductGrouping, productReport, type ProductRow } from '../../../products/product-report.js';
-import { formatNumber, printJson, type Io } from '../output.js';
+import { formatMoney, formatNumber, formatPercent, formatTable, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { configHelp, dbHelp } from '../options.js';
 
-const dbHelp = 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)';
-const configHelp = 'the config file (default: $TENURE_CONFIG, else ./tenure.config.json, .yaml or .yml, else the defaults)';
 
-const money = (value: number) => formatNumber(value, 2);
-const percent = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
-
-function table(rows: string[][]): string {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
-}
 
 export function productsCommand(io: Io): Command {
   return new Command('products')
@@ -40,17 +32,17 @@ export function productsCommand(io: Io): Command {
       }
       const t = report.totals;
       const currency = report.currency ? ` ${report.currency}` : '';
-      io.out(`${by === 'product' ? 'products' : 'categories'}, ${report.from} to ${report.to}: ${formatNumber(t.units)} units, net revenue ${money(t.netRevenue)}${currency} ` +
-        `(${money(t.discounts)} discounts, ${money(t.refunds)} refunds), margin ${money(t.margin)} (${percent(t.marginRate)}; cost known for ${percent(t.costCoverage)} of units), ` +
-        `${percent(t.fullPriceShare)} of units at full price\n\n`);
+      io.out(`${by === 'product' ? 'products' : 'categories'}, ${report.from} to ${report.to}: ${formatNumber(t.units)} units, net revenue ${formatMoney(t.netRevenue)}${currency} ` +
+        `(${formatMoney(t.discounts)} discounts, ${formatMoney(t.refunds)} refunds), margin ${formatMoney(t.margin)} (${formatPercent(t.marginRate)}; cost known for ${formatPercent(t.costCoverage)} of units), ` +
+        `${formatPercent(t.fullPriceShare)} of units at full price\n\n`);
       const head = [by, 'name', 'units', 'net revenue', 'margin', 'margin %', 'full price', 'customers'];
       const row = (r: ProductRow, figures: ProductRow | ProductRow['highValue']) => [
-        r.key, (by === 'product' ? r.name : null) ?? '', formatNumber(figures.units), money(figures.netRevenue), money(figures.margin),
-        percent(figures.marginRate), percent(figures.fullPriceShare), formatNumber(figures.customers),
+        r.key, (by === 'product' ? r.name : null) ?? '', formatNumber(figures.units), formatMoney(figures.netRevenue), formatMoney(figures.margin),
+        formatPercent(figures.marginRate), formatPercent(figures.fullPriceShare), formatNumber(figures.customers),
       ];
-      io.out(`most profitable\n${table([head, ...report.rows.slice(0, opts.top).map((r) => row(r, r))])}`);
+      io.out(`most profitable\n${formatTable([head, ...report.rows.slice(0, opts.top).map((r) => row(r, r))], 2)}`);
       const best = [...report.rows].filter((r) => r.highValue.units > 0).sort((a, b) => b.highValue.margin - a.highValue.margin || b.highValue.netRevenue - a.highValue.netRevenue);
       io.out(`\nmost profitable among the ${formatNumber(report.highValueCustomers)} high-value customers (as of ${report.to})\n`);
-      io.out(best.length === 0 ? 'none bought in the range\n' : table([head, ...best.slice(0, opts.top).map((r) => row(r, r.highValue))]));
+      io.out(best.length === 0 ? 'none bought in the range\n' : formatTable([head, ...best.slice(0, opts.top).map((r) => row(r, r.highValue))], 2));
     });
 }

@@ -6,28 +6,19 @@ import { Command } from 'commander';
 import { loadConfig } from '../../../config/load-config.js';
 import { channelReport, parseChannelGrouping } from '../../../profitability/channel-report.js';
 import { profitabilityReport, type CustomerProfit } from '../../../profitability/customer-profitability.js';
-import { formatNumber, printJson, type Io } from '../output.js';
+import { formatMoney, formatNumber, formatPercent, formatTable, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { configHelp, dbHelp, today } from '../options.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const dbHelp = 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)';
-const configHelp = 'the config file (default: $TENURE_CONFIG, else ./tenure.config.json, .yaml or .yml, else the defaults)';
 
-const money = (value: number | null) => (value === null ? '-' : formatNumber(value, 2));
-const percent = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
 const ratio = (value: number | null) => (value === null ? '-' : `${value.toFixed(1)}x`);
-
-function table(rows: string[][]): string {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
-}
 
 function customersTable(customers: readonly CustomerProfit[]): string {
   const head = ['customer', 'channel', 'net revenue', 'goods', 'service', 'acquisition', 'profit', 'ROI'];
-  return table([
+  return formatTable([
     head,
     ...customers.map((c) => [
-      c.customer_id, c.channel, money(c.netRevenue), money(c.costOfGoods), money(c.costToServe), money(c.acquisitionCost), money(c.profit), ratio(c.roi),
+      c.customer_id, c.channel, formatMoney(c.netRevenue), formatMoney(c.costOfGoods), formatMoney(c.costToServe), formatMoney(c.acquisitionCost), formatMoney(c.profit), ratio(c.roi),
     ]),
   ]);
 }
@@ -52,14 +43,14 @@ export function profitabilityCommand(io: Io): Command {
       const t = report.totals;
       const currency = report.currency ? ` ${report.currency}` : '';
       io.out(`${formatNumber(report.customers)} customers as of ${report.asOf}${currency}\n\n`);
-      io.out(table([
+      io.out(formatTable([
         ['', 'amount'],
-        ['revenue', money(t.revenue)], ['discounts given', money(t.discounts)], ['refunds', money(0 - t.refunds)], ['net revenue', money(t.netRevenue)],
-        ['cost of goods', money(0 - t.costOfGoods)], ['gross margin', money(t.grossMargin)],
-        [`cost to serve (${formatNumber(t.tickets)} tickets)`, money(0 - t.costToServe)], ['acquisition', money(0 - t.acquisitionCost)], ['profit', money(t.profit)],
+        ['revenue', formatMoney(t.revenue)], ['discounts given', formatMoney(t.discounts)], ['refunds', formatMoney(0 - t.refunds)], ['net revenue', formatMoney(t.netRevenue)],
+        ['cost of goods', formatMoney(0 - t.costOfGoods)], ['gross margin', formatMoney(t.grossMargin)],
+        [`cost to serve (${formatNumber(t.tickets)} tickets)`, formatMoney(0 - t.costToServe)], ['acquisition', formatMoney(0 - t.acquisitionCost)], ['profit', formatMoney(t.profit)],
       ]));
-      io.out(`\ncost of goods known for ${percent(t.costCoverage)} of order lines' value; ` +
-        (report.supportTicketCost === 0 ? 'cost to serve not counted (set profitability.supportTicketCost); ' : `a ticket costs ${money(report.supportTicketCost)}; `) +
+      io.out(`\ncost of goods known for ${formatPercent(t.costCoverage)} of order lines' value; ` +
+        (report.supportTicketCost === 0 ? 'cost to serve not counted (set profitability.supportTicketCost); ' : `a ticket costs ${formatMoney(report.supportTicketCost)}; `) +
         `acquisition credited to the ${report.attribution === 'first_touch' ? 'first' : 'last'} touch\n`);
       if (report.most.length > 0) io.out(`\nmost profitable\n${customersTable(report.most)}\nleast profitable\n${customersTable(report.least)}`);
     });
@@ -87,11 +78,11 @@ export function channelsCommand(io: Io): Command {
       io.out(`${by === 'channel' ? 'channels' : 'platforms'}, ${report.from} to ${report.to}${currency}; acquisition credited to the ${report.attribution === 'first_touch' ? 'first' : 'last'} touch` +
         `${report.fitAsOf ? `; predicted CLV from the model fit as of ${report.fitAsOf}` : '; no model fit: run `tenure score` for predicted CLV'}\n\n`);
       const head = [by, 'spend', 'prospects', 'converted', 'acquired', 'CAC', 'revenue', 'CLV so far', 'predicted', 'CLV:CAC', 'payback (months)'];
-      io.out(table([
+      io.out(formatTable([
         head,
         ...report.rows.map((r) => [
-          r.key, money(r.spend), formatNumber(r.prospects), percent(r.conversionRate), formatNumber(r.customersAcquired), money(r.cac), money(r.revenue),
-          money(r.historicalClv), money(r.predictedClv), ratio(r.clvToCac), r.paybackMonths === null ? '-' : r.paybackMonths.toFixed(1),
+          r.key, formatMoney(r.spend), formatNumber(r.prospects), formatPercent(r.conversionRate), formatNumber(r.customersAcquired), formatMoney(r.cac), formatMoney(r.revenue),
+          formatMoney(r.historicalClv), formatMoney(r.predictedClv), ratio(r.clvToCac), r.paybackMonths === null ? '-' : r.paybackMonths.toFixed(1),
         ]),
       ]));
     });

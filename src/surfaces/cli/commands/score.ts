@@ -5,6 +5,7 @@ import { parsePurchaseModelName, purchaseModelNames } from '../../../valuation/p
 import { scoreCustomers } from '../../../valuation/score-customers.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { dbHelp } from '../options.js';
 
 export function scoreCommand(io: Io): Command {
   return new Command('score')
@@ -19,7 +20,7 @@ export function scoreCommand(io: Io): Command {
     .option('--margin <share>', 'share of revenue that is profit (CLV in revenue when 1)', Number, 1)
     .addOption(new Option('--model <name>', 'purchase model').choices([...purchaseModelNames]).default('bgnbd'))
     .addOption(new Option('--months <kind>', 'CLV months: of 30.4375 days, or the calendar months after --as-of').choices(['average', 'calendar']).default('average'))
-    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', dbHelp)
     .option('--json', 'print the result as JSON')
     .action(async (opts) => {
       const result = await withAnyStore(opts.db, (store) =>

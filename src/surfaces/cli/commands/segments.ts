@@ -14,10 +14,9 @@ import { segmentSizes } from '../../../segments/segment-sizes.js';
 import { deleteSegment, listSegments, saveSegment } from '../../../segments/segment-store.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { configHelp, dbHelp, today } from '../options.js';
+import { customersTable } from './customers.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const dbHelp = 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)';
-const configHelp = 'the config file (default: $TENURE_CONFIG, else ./tenure.config.json, .yaml or .yml, else the defaults)';
 const filterHelp = 'an ad hoc filter instead of a saved segment, e.g. "stage = retention and not active"';
 
 export function segmentsCommand(io: Io): Command {
@@ -93,7 +92,7 @@ function showCommand(io: Io): Command {
       const share = result.customers > 0 ? ` (${((100 * result.members) / result.customers).toFixed(1)}%)` : '';
       io.out(`${resolved.name ?? 'filter'}: ${resolved.filter}\n`);
       io.out(`${formatNumber(result.members)} of ${formatNumber(result.customers)} customers and prospects${share} as of ${asOf}\n`);
-      if (first.length > 0) io.out(`\n${membersTable(first)}`);
+      if (first.length > 0) io.out(`\n${customersTable(first)}`);
       if (result.members > first.length && first.length > 0) io.out(`... and ${formatNumber(result.members - first.length)} more (--rows, or --json for all)\n`);
     });
 }
@@ -157,18 +156,4 @@ function formatTable(header: readonly string[], rows: readonly (readonly string[
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[]) => r.map((cell, i) => (i >= numbersFrom ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
   return [header, ...rows].map(line).join('\n') + '\n';
-}
-
-/** The members as `tenure customers` lists customers. */
-function membersTable(members: readonly CustomerClassification[]): string {
-  const rows = members.map((c) => [
-    c.customer_id + (c.anonymous ? ' (anonymous)' : ''),
-    c.active ? 'yes' : 'no',
-    c.activeTypes.join(',') || '-',
-    c.stage,
-    c.status ?? '-',
-    c.highValue ? 'yes' : 'no',
-    c.rfm ? `${c.rfm.r}${c.rfm.f}${c.rfm.m} ${c.rfm.segment}` : '-',
-  ]);
-  return formatTable(['customer', 'active', 'types', 'stage', 'status', 'high value', 'rfm'], rows);
 }

@@ -3,11 +3,12 @@ import { Command } from 'commander';
 import { storeStatus } from '../../../analytics/store-status.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { dbHelp } from '../options.js';
 
 export function statusCommand(io: Io): Command {
   return new Command('status')
     .description('Show what the store holds: customers, events, orders, revenue and the time span covered.')
-    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', dbHelp)
     .option('--json', 'print as JSON')
     .action(async (opts) => {
       const status = await withAnyStore(opts.db, storeStatus);

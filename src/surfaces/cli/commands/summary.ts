@@ -4,6 +4,7 @@ import { customerSummary } from '../../../analytics/customer-summary.js';
 import { parseTimeUnit } from '../../../analytics/time-unit.js';
 import { printCsv, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { dbHelp } from '../options.js';
 
 export function summaryCommand(io: Io): Command {
   return new Command('summary')
@@ -15,7 +16,7 @@ export function summaryCommand(io: Io): Command {
     .addOption(new Option('--unit <unit>', 'time unit of recency and T (a month is 30.4375 days)').choices(['day', 'week', 'month']).default('week'))
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('csv'))
     .option('--json', 'same as --format json')
-    .option('--db <path>', 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)')
+    .option('--db <path>', dbHelp)
     .action(async (opts) => {
       const unit = parseTimeUnit(opts.unit);
       const rows = await withAnyStore(opts.db, (store) => customerSummary(store, { asOf: opts.asOf, unit }));

@@ -1,16 +1,11 @@
 /** `tenure support`: customer service metrics over a range of days. */
 import { Command } from 'commander';
 import { supportMetrics, type SupportSlot, type TimeStats } from '../../../lifecycle/support-metrics.js';
-import { formatNumber, printJson, type Io } from '../output.js';
+import { formatNumber, formatTable, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
+import { dbHelp } from '../options.js';
 
-const dbHelp = 'the store: a DuckDB file or a postgres:// URL (default: $TENURE_DB or ./tenure.duckdb)';
 const days = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-function table(rows: string[][]): string {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
-}
 
 export function supportCommand(io: Io): Command {
   return new Command('support')
@@ -31,9 +26,9 @@ export function supportCommand(io: Io): Command {
       io.out(`customer service, ${result.from} to ${result.to} (times of the tickets opened in the range and resolved by its end)\n\n`);
       const head = ['channel', 'opened', 'resolved', 'open at end', 'first response median (min)', 'p90', 'resolution median (h)', 'p90'];
       const groups = [...result.byChannel, { channel: 'all', ...result.overall }];
-      io.out(table([head, ...groups.map((g) => [g.channel, formatNumber(g.opened), formatNumber(g.resolved), formatNumber(g.openAtEnd), ...times(g.firstResponseMinutes), ...times(g.resolutionHours)])]));
+      io.out(formatTable([head, ...groups.map((g) => [g.channel, formatNumber(g.opened), formatNumber(g.resolved), formatNumber(g.openAtEnd), ...times(g.firstResponseMinutes), ...times(g.resolutionHours)])]));
       const slots = (label: string, list: SupportSlot[], name: (slot: number) => string) =>
-        table([[label, 'opened', 'median first response (min)'], ...list.map((s) => [name(s.slot), formatNumber(s.opened), n(s.medianFirstResponseMinutes)])]);
+        formatTable([[label, 'opened', 'median first response (min)'], ...list.map((s) => [name(s.slot), formatNumber(s.opened), n(s.medianFirstResponseMinutes)])]);
       io.out('\n' + slots('day', result.byDayOfWeek, (d) => days[d] ?? String(d)));
       io.out('\n' + slots('hour (UTC)', result.byHour, (h) => `${String(h).padStart(2, '0')}:00`));
       const { csat } = result;
