@@ -8,7 +8,7 @@ import type { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import type { Store } from '../store/store.js';
 import type { Reject } from '../domain/event.js';
 import { commitStaged, type CommitCounts } from './commit-staged.js';
-import { reportingCurrency } from './import-log.js';
+import { reportingCurrency } from '../store/settings.js';
 import { stageCanonicalEvents, type NumberedEvent } from './stage-canonical.js';
 import { withStagingEngine } from './staging-engine.js';
 

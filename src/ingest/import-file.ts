@@ -19,7 +19,8 @@ import { commitInBatches } from './commit-in-batches.js';
 import { readJsonl } from './read-jsonl.js';
 import { sniffFile, type Delimiter, type FileFormat } from './sniff-file.js';
 import { stageTabular } from './stage-tabular.js';
-import { beginImport, finishImport, reportingCurrency } from './import-log.js';
+import { beginImport, finishImport } from './import-log.js';
+import { reportingCurrency } from '../store/settings.js';
 import { withStagingEngine } from './staging-engine.js';
 
 export interface ImportOptions {

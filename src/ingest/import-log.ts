@@ -22,8 +22,3 @@ export async function finishImport(store: Store, importId: number, counts: Commi
     importId,
   ]);
 }
-
-export async function reportingCurrency(store: Store): Promise<string> {
-  const [row] = await store.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'reporting_currency'`);
-  return row?.value ?? 'USD';
-}

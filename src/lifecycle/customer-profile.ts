@@ -81,6 +81,7 @@ const demographicTraits = ['birthday', 'age_band', 'gender', 'country', 'city', 
 
 export { UnknownCustomerError } from './unknown-customer-error.js';
 import { UnknownCustomerError } from './unknown-customer-error.js';
+import { reportingCurrency } from '../store/settings.js';
 
 export async function customerProfile(
   store: Store,
@@ -102,7 +103,7 @@ export async function customerProfile(
     const orders = byKind.get('order_completed');
     const revenue = amount('order_completed');
     const subscriptionRevenue = amount('subscription_started') + amount('subscription_renewed') + amount('subscription_changed');
-    const [currency] = await store.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'reporting_currency'`);
+    const currency = await reportingCurrency(store);
     return {
       customer_id: facts.customer_id,
       anonymous: facts.anonymous,
@@ -133,7 +134,7 @@ export async function customerProfile(
         refunded: amount('order_refunded'),
         netRevenue: revenue - amount('order_refunded'),
         subscriptionRevenue,
-        currency: currency?.value ?? 'USD',
+        currency: currency,
       },
       classification,
       scores: fitAsOf && !facts.anonymous

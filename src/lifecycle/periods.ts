@@ -70,3 +70,24 @@ export function checkRange(from: string, to: string): void {
   }
   if (to < from) throw new Error(`--to ${to} is before --from ${from}`);
 }
+
+/** Which period a day (days since 1970-01-01) falls in: -1 before the range, the period's index, or the number of periods after it. */
+export class PeriodIndex {
+  readonly first: number;
+  readonly lastDays: number[];
+  readonly #byDay: Int32Array;
+
+  constructor(from: string, spans: readonly { first: number; last: number }[]) {
+    this.first = dayNumber(from);
+    this.lastDays = spans.map((s) => this.first + s.last);
+    const days = (spans.at(-1)?.last ?? -1) + 1;
+    this.#byDay = new Int32Array(days);
+    spans.forEach((span, i) => this.#byDay.fill(i, span.first, span.last + 1));
+  }
+
+  of(day: number): number {
+    const offset = day - this.first;
+    if (offset < 0) return -1;
+    return offset < this.#byDay.length ? (this.#byDay[offset] ?? -1) : this.lastDays.length;
+  }
+}

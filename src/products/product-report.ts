@@ -21,6 +21,7 @@ import { refreshDerivedTable } from '../store/derived-tables.js';
 import { double } from '../store/sql-dialect.js';
 import type { Store } from '../store/store.js';
 import { orderLinesTable } from './order-lines-table.js';
+import { reportingCurrency } from '../store/settings.js';
 
 export const productGroupings = ['product', 'category'] as const;
 export type ProductGrouping = (typeof productGroupings)[number];
@@ -64,7 +65,7 @@ export interface ProductReport {
   from: string;
   to: string;
   by: ProductGrouping;
-  currency: string | null;
+  currency: string;
   highValueCustomers: number;
   /** Every product (or category), the largest margin first (then net revenue). */
   rows: ProductRow[];
@@ -147,16 +148,19 @@ export async function productReport(store: Store, options: ProductReportOptions)
         FROM orders o JOIN refunds r ON r.order_id = o.order_id WHERE o.amount > 0),
       high_value AS (SELECT f.customer_id FROM ${factsTable} f WHERE NOT f.anonymous AND ${high}),
       scored AS (
-        SELECT lines.*, coalesce(s.refund_share, 0) AS refund_share, h.customer_id IS NOT NULL AS hv
+        SELECT lines.*, ${key} AS key, coalesce(s.refund_share, 0) AS refund_share, h.customer_id IS NOT NULL AS hv
         FROM lines LEFT JOIN shares s ON s.order_id = lines.order_id LEFT JOIN high_value h ON h.customer_id = lines.customer_id)`;
     const columns = [...figureColumns('', 'TRUE'), ...figureColumns('hv_', 'hv')].join(',\n        ');
-    const rows = await store.query<Raw>(
+    // One pass: each product (or category) and, as the grouping set (), the totals of all lines.
+    const grouped = await store.query<Raw>(
       `${scored}
-      SELECT ${key} AS key, ${by === 'product' ? 'max(name)' : 'NULL'} AS name, max(category) AS category, ${columns}
-      FROM scored GROUP BY ${key}`,
+      SELECT key, GROUPING(key) = 1 AS is_total, ${by === 'product' ? 'max(name)' : 'NULL'} AS name, max(category) AS category, ${columns},
+        (SELECT count(*) FROM high_value) AS high_value_customers
+      FROM scored GROUP BY GROUPING SETS ((key), ())`,
       params.values,
     );
-    const [totals] = await store.query<Raw>(`${scored} SELECT ${columns}, (SELECT count(*) FROM high_value) AS high_value_customers FROM scored`, params.values);
+    const totals = grouped.find((row) => row.is_total === true);
+    const rows = grouped.filter((row) => row.is_total !== true);
     const products: ProductRow[] = rows.map((row) => ({
       key: String(row.key),
       name: (row.name as string | null) ?? null,
@@ -165,12 +169,12 @@ export async function productReport(store: Store, options: ProductReportOptions)
       highValue: figures(row, 'hv_'),
     }));
     products.sort((a, b) => b.margin - a.margin || b.netRevenue - a.netRevenue || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const [currency] = await store.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'reporting_currency'`);
+    const currency = await reportingCurrency(store);
     return {
       from: options.from,
       to: options.to,
       by,
-      currency: currency?.value ?? null,
+      currency,
       highValueCustomers: Number(totals?.high_value_customers ?? 0),
       rows: products,
       totals: figures(totals ?? {}, ''),

@@ -15,6 +15,7 @@ import { checkRange } from '../lifecycle/periods.js';
 import { double } from '../store/sql-dialect.js';
 import type { Store } from '../store/store.js';
 import { economicsTable, withCustomerEconomics } from './customer-economics.js';
+import { reportingCurrency } from '../store/settings.js';
 
 export const channelGroupings = ['channel', 'platform'] as const;
 export type ChannelGrouping = (typeof channelGroupings)[number];
@@ -52,7 +53,7 @@ export interface ChannelReport {
   to: string;
   by: ChannelGrouping;
   attribution: TenureConfig['profitability']['attribution'];
-  currency: string | null;
+  currency: string;
   /** The model fit whose CLV is `predictedClv`, if any. */
   fitAsOf: string | null;
   /** Largest spend first, then most customers acquired. */
@@ -105,13 +106,13 @@ export async function channelReport(store: Store, options: ChannelReportOptions)
        FROM grouped g FULL JOIN spend s ON s.key = g.key`,
       fit === null ? [start, end] : [start, end, fit.fitId],
     );
-    const [currency] = await store.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'reporting_currency'`);
+    const currency = await reportingCurrency(store);
     return {
       from: options.from,
       to: options.to,
       by,
       attribution: options.config.profitability.attribution,
-      currency: currency?.value ?? null,
+      currency: currency,
       fitAsOf: fit?.asOf ?? null,
       rows: rows
         .map(toRow)

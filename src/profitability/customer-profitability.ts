@@ -9,6 +9,7 @@ import { endOfDay } from '../analytics/time-unit.js';
 import { byText } from '../store/sql-dialect.js';
 import type { Store } from '../store/store.js';
 import { economicsTable, withCustomerEconomics } from './customer-economics.js';
+import { reportingCurrency } from '../store/settings.js';
 
 export interface CustomerProfit {
   customer_id: string;
@@ -35,7 +36,7 @@ export interface CustomerProfit {
 
 export interface ProfitabilityReport {
   asOf: string;
-  currency: string | null;
+  currency: string;
   attribution: TenureConfig['profitability']['attribution'];
   supportTicketCost: number;
   customers: number;
@@ -106,10 +107,10 @@ export async function profitabilityReport(store: Store, options: { asOf: string;
        FROM (SELECT ${select}, costed_revenue AS costed, line_revenue AS lines FROM ${economicsTable} WHERE first_purchase_at IS NOT NULL) c`,
       [ticketCost],
     );
-    const [currency] = await store.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'reporting_currency'`);
+    const currency = await reportingCurrency(store);
     return {
       asOf: options.asOf,
-      currency: currency?.value ?? null,
+      currency: currency,
       attribution: options.config.profitability.attribution,
       supportTicketCost: options.config.profitability.supportTicketCost,
       customers: Number(totals?.customers ?? 0),

@@ -12,14 +12,15 @@
  */
 import type { TenureConfig } from '../config/config-schema.js';
 import { monthlyFactor, type BillingInterval } from '../domain/billing-interval.js';
-import { checkRange, dayNumber, periodSpans } from '../lifecycle/periods.js';
+import { checkRange, dayNumber, PeriodIndex, periodSpans } from '../lifecycle/periods.js';
 import { subscriptionValue } from '../models/clv/subscription.js';
 import { ModelInputError } from '../models/errors.js';
 import { sbgExpectedLifetime, sbgFitLifetimes, sbgSurvival, type LifetimeRow } from '../models/sbg/index.js';
 import type { Store } from '../store/store.js';
 import { mrrMovements } from './mrr-movements.js';
 import { readSubscriptionEvents } from './subscription-events.js';
-import { subscriptionTimeline, type Lifetime, type MrrSpan } from './subscription-timeline.js';
+import { moneyUnits as units, subscriptionTimeline, type Lifetime, type MrrSpan } from './subscription-timeline.js';
+import { reportingCurrency } from '../store/settings.js';
 
 export interface CohortMonth {
   /** The month (YYYY-MM) and how many months after the cohort's first it is (0: the first). */
@@ -64,7 +65,7 @@ export interface PlanRetention {
 export interface CohortReport {
   from: string;
   to: string;
-  currency: string | null;
+  currency: string;
   /** Monthly discount rate of the CLV. */
   discountRate: number;
   cohorts: Cohort[];
@@ -79,7 +80,6 @@ export interface CohortReportOptions {
   discountRate?: number;
 }
 
-const units = 10_000;
 
 interface CohortSums {
   customers: number;
@@ -101,14 +101,8 @@ export async function cohortReport(store: Store, options: CohortReportOptions): 
   const discountRate = options.discountRate ?? 0.01;
   if (!Number.isFinite(discountRate) || discountRate < 0) throw new Error(`--discount-rate ${discountRate} must be a number of 0 or more (a monthly rate: 0.01 is 1%)`);
   const months = periodSpans(options.from, options.to, 'month');
-  const first = dayNumber(options.from);
-  const monthEnds = months.map((m) => first + m.last);
-  const monthOf = (day: number): number => {
-    const offset = day - first;
-    if (offset < 0) return -1;
-    for (let i = 0; i < months.length; i++) if (offset <= (months[i]?.last ?? -1)) return i;
-    return months.length;
-  };
+  const index = new PeriodIndex(options.from, months);
+  const monthEnds = index.lastDays;
   const lastDay = dayNumber(options.to);
   const rules = { graceDays: options.config.subscriptions.graceDays, accessAfterCancel: options.config.subscriptions.accessAfterCancel, lastDay };
   const cohorts: CohortSums[] = months.map(() => ({ customers: 0, startingUnits: 0, paying: months.map(() => 0), units: months.map(() => 0) }));
@@ -124,7 +118,7 @@ export async function cohortReport(store: Store, options: CohortReportOptions): 
     const movements = mrrMovements(spans);
     const start = movements[0];
     if (!start || start.type !== 'new') return;
-    const c = monthOf(start.day);
+    const c = index.of(start.day);
     const cohort = c >= 0 && c < months.length ? cohorts[c] : undefined;
     if (!cohort) return;
     cohort.customers++;
@@ -142,11 +136,11 @@ export async function cohortReport(store: Store, options: CohortReportOptions): 
     }
   });
 
-  const [currency] = await store.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'reporting_currency'`);
+  const currency = await reportingCurrency(store);
   return {
     from: options.from,
     to: options.to,
-    currency: currency?.value ?? null,
+    currency: currency,
     discountRate,
     cohorts: cohorts.flatMap((sums, c) => (sums.customers === 0 ? [] : [cohortOf(sums, c, months)])),
     plans: [...plans].map(([plan, sums]) => planRetention(plan, sums, discountRate)).sort((a, b) => b.ended + b.running - (a.ended + a.running) || a.plan.localeCompare(b.plan)),

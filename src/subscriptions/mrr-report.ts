@@ -10,11 +10,12 @@
  * last day, so `opening + movements = closing` is a check, not a definition.
  */
 import type { TenureConfig } from '../config/config-schema.js';
-import { checkRange, dayNumber, periodSpans, type Grain } from '../lifecycle/periods.js';
+import { checkRange, dayNumber, PeriodIndex, periodSpans, type Grain } from '../lifecycle/periods.js';
 import type { Store } from '../store/store.js';
 import { movementTypes, mrrMovements, type MovementType } from './mrr-movements.js';
 import { readSubscriptionEvents } from './subscription-events.js';
-import { subscriptionTimeline, type MrrSpan } from './subscription-timeline.js';
+import { moneyUnits as units, subscriptionTimeline, type MrrSpan } from './subscription-timeline.js';
+import { reportingCurrency } from '../store/settings.js';
 
 export const groupings = ['plan', 'kind'] as const;
 export type Grouping = (typeof groupings)[number];
@@ -53,7 +54,7 @@ export interface MrrReport {
   to: string;
   grain: Grain;
   by: Grouping | null;
-  currency: string | null;
+  currency: string;
   periods: MrrPeriod[];
   /** With `by`: the same periods for each plan or kind, largest closing MRR first. */
   groups: { group: string; periods: MrrPeriod[] }[];
@@ -67,7 +68,6 @@ export interface MrrReportOptions {
   config: TenureConfig;
 }
 
-const units = 10_000;
 
 /** Sums for one series (everyone, or one group), in integer units and counts, per period. */
 class Series {
@@ -86,27 +86,6 @@ class Series {
     this.closingCustomers = new Array<number>(periodCount + 1).fill(0);
     this.renewals = Array.from({ length: periodCount }, () => ({ due: 0, renewed: 0 }));
     this.trials = Array.from({ length: periodCount }, () => ({ started: 0, converted: 0 }));
-  }
-}
-
-/** Where days fall: before the range (-1), in period i, or after the range (periodCount). */
-class PeriodIndex {
-  readonly first: number;
-  readonly lastDays: number[];
-  readonly #byDay: Int32Array;
-
-  constructor(from: string, spans: readonly { first: number; last: number }[]) {
-    this.first = dayNumber(from);
-    this.lastDays = spans.map((s) => this.first + s.last);
-    const days = (spans.at(-1)?.last ?? -1) + 1;
-    this.#byDay = new Int32Array(days);
-    spans.forEach((span, i) => this.#byDay.fill(i, span.first, span.last + 1));
-  }
-
-  of(day: number): number {
-    const offset = day - this.first;
-    if (offset < 0) return -1;
-    return offset < this.#byDay.length ? (this.#byDay[offset] ?? -1) : this.lastDays.length;
   }
 }
 
@@ -253,9 +232,4 @@ function finish(series: Series, periods: readonly { from: string; to: string }[]
     openingCustomers = closingCustomers;
     return result;
   });
-}
-
-async function reportingCurrency(store: Store): Promise<string | null> {
-  const rows = await store.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'reporting_currency'`).catch(() => []);
-  return rows[0]?.value ?? null;
 }

@@ -80,6 +80,9 @@ export interface TimelineRules {
 
 const defaultPlan = 'unknown';
 
+/** Units of money per unit of the reporting currency: MRR is summed in integers of 1/10,000. */
+export const moneyUnits = 10_000;
+
 /** Builds one subscription's timeline from its events in time order. */
 export function subscriptionTimeline(events: readonly SubscriptionEvent[], rules: TimelineRules): SubscriptionTimeline {
   const spans: MrrSpan[] = [];
@@ -93,8 +96,7 @@ export function subscriptionTimeline(events: readonly SubscriptionEvent[], rules
   let paused = false;
   let inTrial = false;
   let cancelled = false;
-  let anchor = 0; // the day the current schedule of periods counts from
-  let periods = 0; // periods since the anchor that are paid for
+  let periods = 0; // periods paid since the current schedule's anchor
   let paidThrough = 0; // the first day not paid for
   let plan = defaultPlan;
   let subscriptionKind: 'product' | 'service' = 'service';
@@ -114,7 +116,7 @@ export function subscriptionTimeline(events: readonly SubscriptionEvent[], rules
     }
     if (worth > 0) open = { from: day, to: null, mrr: worth, plan, subscriptionKind };
   };
-  let schedule = intervalSchedule(0, interval, count); // the current schedule's period ends, from `anchor`
+  let schedule = intervalSchedule(0, interval, count); // the current schedule's period ends, counted from its anchor day
   const periodEnd = (n: number) => schedule(n);
   const takeTerms = (event: SubscriptionEvent) => {
     if (event.plan !== null) plan = event.plan;
@@ -124,8 +126,7 @@ export function subscriptionTimeline(events: readonly SubscriptionEvent[], rules
   const startSchedule = (day: number, event: SubscriptionEvent) => {
     interval = event.interval ?? interval;
     count = event.intervalCount ?? count;
-    anchor = day;
-    schedule = intervalSchedule(anchor, interval, count);
+    schedule = intervalSchedule(day, interval, count);
     periods = 1;
     paidThrough = periodEnd(1);
   };
