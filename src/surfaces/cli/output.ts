@@ -42,8 +42,12 @@ export const formatMoney = (value: number | null) => (value === null ? '-' : for
 /** A share (0 to 1) as a percentage with one decimal; `-` for none. */
 export const formatPercent = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
 
-/** Rows of cells as a text table: the first `leftColumns` columns left-aligned (names), the rest right-aligned (numbers). */
-export function formatTable(rows: readonly (readonly string[])[], leftColumns = 1): string {
+/**
+ * Rows of cells (the header first) as a text table: left-aligned the first `left` columns (or those
+ * `left` picks), names; right-aligned the others, numbers.
+ */
+export function formatTable(rows: readonly (readonly string[])[], left: number | ((column: number) => boolean) = 1): string {
+  const isLeft = typeof left === 'number' ? (i: number) => i < left : left;
   const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
+  return rows.map((r) => r.map((cell, i) => (isLeft(i) ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd()).join('\n') + '\n';
 }

@@ -5,7 +5,7 @@ import { activeOverTime, parseGrain } from '../../../lifecycle/active-over-time.
 import { compareActive, type ActiveGroup } from '../../../lifecycle/compare-active.js';
 import { formatNumber, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
-import { configHelp, dbHelp, today } from '../options.js';
+import { configHelp, configSource, dbHelp, today } from '../options.js';
 
 
 export function activeCommand(io: Io): Command {
@@ -27,7 +27,7 @@ export function activeCommand(io: Io): Command {
       const result = await withAnyStore(opts.db, (store) => activeOverTime(store, { from: opts.from, to: opts.to, grain, config: loaded.config }));
       if (opts.json) return printJson(io, result);
       const rule = `${result.window}-day window${result.whileSubscribed ? ', or while subscribed' : ''}`;
-      io.out(`active customers by ${grain}, ${result.from} to ${result.to} (${rule}; config: ${loaded.source ?? `defaults (preset ${loaded.config.preset})`})\n\n`);
+      io.out(`active customers by ${grain}, ${result.from} to ${result.to} (${rule}; config: ${configSource(loaded)})\n\n`);
       const header = grain === 'day' ? ['day', 'active'] : [grain, 'to', 'active at end', 'at any time', 'daily mean', 'peak'];
       const rows = result.periods.map((p) =>
         grain === 'day' ? [p.from, formatNumber(p.active)] : [p.from, p.to, formatNumber(p.active), formatNumber(p.activeAnyTime), formatNumber(p.averageDaily, 1), formatNumber(p.peak)],
@@ -53,7 +53,7 @@ export function compareActiveCommand(io: Io): Command {
       const result = await withAnyStore(opts.db, (store) => compareActive(store, { asOf, config: loaded.config }));
       if (opts.json) return printJson(io, result);
       const rule = `${result.window}-day window${result.whileSubscribed ? ', or while subscribed' : ''}`;
-      io.out(`active vs inactive customers and prospects as of ${asOf} (${rule}; config: ${loaded.source ?? `defaults (preset ${loaded.config.preset})`})\n\n`);
+      io.out(`active vs inactive customers and prospects as of ${asOf} (${rule}; config: ${configSource(loaded)})\n\n`);
       const n = (v: number | null, digits = 2) => (v === null ? '-' : formatNumber(v, digits));
       const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
       const lines: [string, (g: ActiveGroup) => string][] = [

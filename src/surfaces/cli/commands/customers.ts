@@ -1,20 +1,17 @@
 /** `tenure customers` and `tenure customer ID`: every customer's classification, or one customer's profile, as of a date. */
 import { Command } from 'commander';
-import { loadConfig, type LoadedConfig } from '../../../config/load-config.js';
+import { loadConfig } from '../../../config/load-config.js';
 import { activeTypes, stages, statuses, type CustomerClassification } from '../../../lifecycle/classify.js';
 import { classifyCustomers } from '../../../lifecycle/classify-customers.js';
 import { customerProfile, type CustomerProfile } from '../../../lifecycle/customer-profile.js';
 import { rfmSegments } from '../../../lifecycle/rfm.js';
 import { resolveFilter } from '../../../segments/resolve-filter.js';
 import { segmentMembers } from '../../../segments/segment-members.js';
-import { formatNumber, printJson, type Io } from '../output.js';
+import { formatNumber, formatTable, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
-import { configHelp, dbHelp, today } from '../options.js';
+import { configHelp, configSource, dbHelp, today } from '../options.js';
 
 
-function configSource(loaded: LoadedConfig): string {
-  return loaded.source ?? `defaults (preset ${loaded.config.preset})`;
-}
 
 export function customersCommand(io: Io): Command {
   return new Command('customers')
@@ -111,8 +108,7 @@ export function customersTable(customers: readonly CustomerClassification[]): st
     c.rfm ? `${c.rfm.r}${c.rfm.f}${c.rfm.m} ${c.rfm.segment}` : '-',
   ]);
   const header = ['customer', 'active', 'types', 'stage', 'status', 'high value', 'rfm'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  return [header, ...rows].map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
+  return formatTable([header, ...rows], header.length);
 }
 
 export function customerCommand(io: Io): Command {

@@ -15,7 +15,7 @@ import { stageMeasures } from '../../../lifecycle/stage-measures.js';
 import { formatStageMeasures } from '../../../lifecycle/stage-measures-format.js';
 import { formatNumber, formatTable, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
-import { configHelp, dbHelp } from '../options.js';
+import { configHelp, configSource, dbHelp } from '../options.js';
 
 
 export function lifecycleCommand(io: Io): Command {
@@ -50,7 +50,7 @@ export function lifecycleCommand(io: Io): Command {
         const { periods: _periods, ...whole } = result;
         return printJson(io, { ...whole, ...(measures ? { lapsedAfterDays: measures.lapsedAfterDays } : {}), periods });
       }
-      io.out(`lifecycle stages by ${grain}, ${result.from} to ${result.to} (config: ${loaded.source ?? `defaults (preset ${loaded.config.preset})`})\n`);
+      io.out(`lifecycle stages by ${grain}, ${result.from} to ${result.to} (config: ${configSource(loaded)})\n`);
       for (const period of result.periods) {
         io.out(`\n${period.from === period.to ? period.from : `${period.from} to ${period.to}`}\n${stageTable(period.stages)}`);
       }

@@ -3,9 +3,9 @@ import { Command } from 'commander';
 import { loadConfig } from '../../../config/load-config.js';
 import { lookalikeScores, type LookalikeSummary, type ProspectScore } from '../../../lookalike/lookalike-scores.js';
 import type { AttributeValue } from '../../../lookalike/naive-bayes.js';
-import { formatNumber, printJson, type Io } from '../output.js';
+import { formatNumber, formatTable, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
-import { configHelp, dbHelp, today } from '../options.js';
+import { configHelp, configSource, dbHelp, today } from '../options.js';
 
 
 /** Attribute values listed on each side of the model summary. */
@@ -18,11 +18,6 @@ function parseTop(value: string): number {
 }
 
 /** A table whose columns are left-aligned where `left` says so, right-aligned elsewhere. */
-function table(rows: string[][], left: (column: number) => boolean): string {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (left(i) ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd()).join('\n') + '\n';
-}
-
 const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
 const lift = (value: number) => `${value >= 1 ? value.toFixed(1) : value.toFixed(2)}x`;
 
@@ -33,8 +28,8 @@ function valueRows(values: readonly AttributeValue[]): string[][] {
   ];
 }
 
-function printSummary(io: Io, summary: LookalikeSummary, configSource: string): void {
-  io.out(`lookalike scores as of ${summary.asOf} (config: ${configSource})\n\n`);
+function printSummary(io: Io, summary: LookalikeSummary, source: string): void {
+  io.out(`lookalike scores as of ${summary.asOf} (config: ${source})\n\n`);
   const median = summary.medianAverageOrderValue;
   io.out(
     `${formatNumber(summary.highValueCustomers)} high-value customers (full price, repeat orders, average order above the median ${median === null ? '-' : formatNumber(median, 2)})\n` +
@@ -47,9 +42,9 @@ function printSummary(io: Io, summary: LookalikeSummary, configSource: string): 
   io.out('\nwhat high-value customers looked like: the values most common among them, and how much more common than among other customers (lift)\n');
   if (summary.minValueCustomers !== null && summary.minValueCustomers > 1) io.out(`(values of fewer than ${formatNumber(summary.minValueCustomers)} customers are too rare to judge and left out)\n`);
   io.out('\n');
-  io.out(positive.length > 0 ? table(valueRows(positive), (i) => i < 2) : 'no value is more common among them\n');
+  io.out(positive.length > 0 ? formatTable(valueRows(positive), 2) : 'no value is more common among them\n');
   io.out('\nand least like them:\n\n');
-  io.out(negative.length > 0 ? table(valueRows(negative), (i) => i < 2) : 'no value is less common among them\n');
+  io.out(negative.length > 0 ? formatTable(valueRows(negative), 2) : 'no value is less common among them\n');
   const ignored = summary.traits.filter((t) => t.use === 'ignored');
   if (ignored.length > 0) io.out(`\ntraits left out: ${ignored.map((t) => `${t.key}: ${t.use === 'ignored' ? t.reason : ''}`).join('; ')}\n`);
 }
@@ -84,7 +79,7 @@ export function lookalikesCommand(io: Io): Command {
       const asOf: string = opts.asOf ?? today();
       const top = opts.top === undefined ? undefined : parseTop(String(opts.top));
       const loaded = loadConfig({ path: opts.config });
-      const configSource = loaded.source ?? `defaults (preset ${loaded.config.preset})`;
+      const source = configSource(loaded);
       if (opts.json && top === undefined) {
         // Every prospect, streamed in id order after the model, so a million never sit in memory.
         let written = 0;
@@ -113,12 +108,12 @@ export function lookalikesCommand(io: Io): Command {
         const { timings: _timings, ...json } = result;
         return printJson(io, json);
       }
-      printSummary(io, result, configSource);
+      printSummary(io, result, source);
       if (result.notScored !== null) {
         io.out(`\nno scores: ${result.notScored}\n`);
         return;
       }
       io.out(`\nthe ${formatNumber(result.scores.length)} prospects most like them (score: the probability of turning out high value)\n\n`);
-      io.out(result.scores.length > 0 ? table(scoreRows(result.scores), (i) => i < 2 || i === 4) : 'no prospects\n');
+      io.out(result.scores.length > 0 ? formatTable(scoreRows(result.scores), (i) => i < 2 || i === 4) : 'no prospects\n');
     });
 }

@@ -4,9 +4,9 @@
  */
 import { Command } from 'commander';
 import { loadConfig } from '../../../config/load-config.js';
-import { parseGrain } from '../../../lifecycle/periods.js';
+import { parseGrain, type Grain } from '../../../lifecycle/periods.js';
 import { cohortReport, type Cohort } from '../../../subscriptions/cohort-report.js';
-import { mrrReport, parseGrouping, type MrrPeriod } from '../../../subscriptions/mrr-report.js';
+import { mrrReport, parseGrouping, type MrrPeriod, type MrrReport } from '../../../subscriptions/mrr-report.js';
 import { formatMoney, formatNumber, formatPercent, formatTable, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
 import { configHelp, dbHelp } from '../options.js';
@@ -35,27 +35,37 @@ function ratesTable(periods: readonly MrrPeriod[]): string {
   ]);
 }
 
-export function mrrCommand(io: Io): Command {
-  return new Command('mrr')
-    .description(
-      'Monthly recurring revenue by day, week or month: opening MRR, the movements (new, expansion, reactivation, contraction, churn) that ' +
-        'add up exactly to the closing MRR, ARR, paying customers, ARPA, customer churn rate, gross and net MRR churn rate, renewal rate and ' +
-        'trial conversion; overall, and by plan or by kind of subscription with --by. Definitions follow ChartMogul (docs/subscriptions.md).',
-    )
+/** The options `tenure mrr` and `tenure churn` share: the same report, shown two ways. */
+function mrrOptions(command: Command): Command {
+  return command
     .requiredOption('--from <date>', 'the first day (YYYY-MM-DD)')
     .requiredOption('--to <date>', 'the last day, included (YYYY-MM-DD)')
     .option('--grain <grain>', 'day, week (Monday to Sunday) or month', 'month')
     .option('--by <grouping>', 'also split by plan or by kind (product or service)')
     .option('--json', 'print the report as JSON')
     .option('--config <path>', configHelp)
-    .option('--db <path>', dbHelp)
+    .option('--db <path>', dbHelp);
+}
+
+async function runMrrReport(opts: { from: string; to: string; grain: string; by?: string; config?: string; db?: string }): Promise<{ grain: Grain; report: MrrReport }> {
+  const grain = parseGrain(opts.grain);
+  const by = opts.by === undefined ? null : parseGrouping(opts.by);
+  const loaded = loadConfig({ path: opts.config });
+  const report = await withAnyStore(opts.db, (store) => mrrReport(store, { from: opts.from, to: opts.to, grain, by, config: loaded.config }));
+  return { grain, report };
+}
+
+export function mrrCommand(io: Io): Command {
+  return mrrOptions(new Command('mrr'))
+    .description(
+      'Monthly recurring revenue by day, week or month: opening MRR, the movements (new, expansion, reactivation, contraction, churn) that ' +
+        'add up exactly to the closing MRR, ARR, paying customers, ARPA, customer churn rate, gross and net MRR churn rate, renewal rate and ' +
+        'trial conversion; overall, and by plan or by kind of subscription with --by. Definitions follow ChartMogul (docs/subscriptions.md).',
+    )
     .action(async (opts) => {
-      const grain = parseGrain(opts.grain);
-      const by = opts.by === undefined ? null : parseGrouping(opts.by);
-      const loaded = loadConfig({ path: opts.config });
-      const report = await withAnyStore(opts.db, (store) => mrrReport(store, { from: opts.from, to: opts.to, grain, by, config: loaded.config }));
+      const { grain, report } = await runMrrReport(opts);
       if (opts.json) return printJson(io, report);
-      const currency = report.currency ? ` (${report.currency})` : '';
+      const currency = ` (${report.currency})`;
       io.out(`MRR by ${grain}${currency}, ${report.from} to ${report.to}\n\n`);
       if (report.periods.every((p) => p.closingMrr === 0 && p.openingMrr === 0 && p.trials.started === 0)) {
         io.out('no subscription revenue in the range: MRR comes from subscription_started, _renewed, _changed and _cancelled events\n');
@@ -101,7 +111,7 @@ export function cohortsCommand(io: Io): Command {
       io.out(triangle(report.cohorts, (m) => m.customerRetention));
       io.out(`\nMRR against the MRR each cohort started with\n\n`);
       io.out(triangle(report.cohorts, (m) => m.mrrRetention));
-      const currency = report.currency ? ` (${report.currency})` : '';
+      const currency = ` (${report.currency})`;
       io.out(`\nsubscription lifetimes by plan: the sBG model (Fader and Hardie 2007); CLV of a new subscription${currency}, discounted at ${report.discountRate} a month\n\n`);
       const head = ['plan', 'period', 'ended', 'running', 'alpha', 'beta', 'after 1', 'after 3', 'after 12', 'expected periods', 'price', 'CLV', 'note'];
       io.out(formatTable([
@@ -117,24 +127,14 @@ export function cohortsCommand(io: Io): Command {
 }
 
 export function churnCommand(io: Io): Command {
-  return new Command('churn')
+  return mrrOptions(new Command('churn'))
     .description(
       'Churn by day, week or month: paying customers at the start, how many churned and the customer churn rate; MRR lost to churn and ' +
         'contraction, the gross MRR churn rate, MRR won back by expansion and reactivation, the net MRR churn rate; renewals due and the ' +
         'renewal rate. The same figures as `tenure mrr`, from the same pass (docs/subscriptions.md).',
     )
-    .requiredOption('--from <date>', 'the first day (YYYY-MM-DD)')
-    .requiredOption('--to <date>', 'the last day, included (YYYY-MM-DD)')
-    .option('--grain <grain>', 'day, week (Monday to Sunday) or month', 'month')
-    .option('--by <grouping>', 'also split by plan or by kind (product or service)')
-    .option('--json', 'print the churn figures as JSON')
-    .option('--config <path>', configHelp)
-    .option('--db <path>', dbHelp)
     .action(async (opts) => {
-      const grain = parseGrain(opts.grain);
-      const by = opts.by === undefined ? null : parseGrouping(opts.by);
-      const loaded = loadConfig({ path: opts.config });
-      const report = await withAnyStore(opts.db, (store) => mrrReport(store, { from: opts.from, to: opts.to, grain, by, config: loaded.config }));
+      const { grain, report } = await runMrrReport(opts);
       const churnOf = (p: MrrPeriod) => ({
         from: p.from,
         to: p.to,
@@ -163,7 +163,7 @@ export function churnCommand(io: Io): Command {
             formatNumber(c.renewals.due), formatPercent(c.renewals.rate),
           ]),
         ]);
-      const currency = report.currency ? ` (${report.currency})` : '';
+      const currency = ` (${report.currency})`;
       io.out(`churn by ${grain}${currency}, ${report.from} to ${report.to}; customers and MRR at the start of each period\n\n`);
       io.out(rows(report.periods));
       for (const group of report.groups) io.out(`\n${report.by} ${group.group}\n${rows(group.periods)}`);

@@ -31,7 +31,7 @@ export function productsCommand(io: Io): Command {
         return;
       }
       const t = report.totals;
-      const currency = report.currency ? ` ${report.currency}` : '';
+      const currency = ` ${report.currency}`;
       io.out(`${by === 'product' ? 'products' : 'categories'}, ${report.from} to ${report.to}: ${formatNumber(t.units)} units, net revenue ${formatMoney(t.netRevenue)}${currency} ` +
         `(${formatMoney(t.discounts)} discounts, ${formatMoney(t.refunds)} refunds), margin ${formatMoney(t.margin)} (${formatPercent(t.marginRate)}; cost known for ${formatPercent(t.costCoverage)} of units), ` +
         `${formatPercent(t.fullPriceShare)} of units at full price\n\n`);

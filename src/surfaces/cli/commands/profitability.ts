@@ -41,7 +41,7 @@ export function profitabilityCommand(io: Io): Command {
       const report = await withAnyStore(opts.db, (store) => profitabilityReport(store, { asOf, config: loaded.config, top: opts.top }));
       if (opts.json) return printJson(io, report);
       const t = report.totals;
-      const currency = report.currency ? ` ${report.currency}` : '';
+      const currency = ` ${report.currency}`;
       io.out(`${formatNumber(report.customers)} customers as of ${report.asOf}${currency}\n\n`);
       io.out(formatTable([
         ['', 'amount'],
@@ -74,7 +74,7 @@ export function channelsCommand(io: Io): Command {
       const loaded = loadConfig({ path: opts.config });
       const report = await withAnyStore(opts.db, (store) => channelReport(store, { from: opts.from, to: opts.to, by, config: loaded.config }));
       if (opts.json) return printJson(io, report);
-      const currency = report.currency ? ` ${report.currency}` : '';
+      const currency = ` ${report.currency}`;
       io.out(`${by === 'channel' ? 'channels' : 'platforms'}, ${report.from} to ${report.to}${currency}; acquisition credited to the ${report.attribution === 'first_touch' ? 'first' : 'last'} touch` +
         `${report.fitAsOf ? `; predicted CLV from the model fit as of ${report.fitAsOf}` : '; no model fit: run `tenure score` for predicted CLV'}\n\n`);
       const head = [by, 'spend', 'prospects', 'converted', 'acquired', 'CAC', 'revenue', 'CLV so far', 'predicted', 'CLV:CAC', 'payback (months)'];

@@ -12,7 +12,7 @@ import { resolveFilter } from '../../../segments/resolve-filter.js';
 import { segmentMembers } from '../../../segments/segment-members.js';
 import { segmentSizes } from '../../../segments/segment-sizes.js';
 import { deleteSegment, listSegments, saveSegment } from '../../../segments/segment-store.js';
-import { formatNumber, printJson, type Io } from '../output.js';
+import { formatNumber, formatTable, printJson, type Io } from '../output.js';
 import { withAnyStore } from '../with-store.js';
 import { configHelp, dbHelp, today } from '../options.js';
 import { customersTable } from './customers.js';
@@ -43,7 +43,7 @@ function listCommand(io: Io): Command {
       if (opts.json) return printJson(io, segments);
       if (segments.length === 0) return io.out('no segments saved yet: tenure segments save NAME --filter "..."\n');
       const rows = segments.map((s) => [s.name, s.kind, s.filter, s.description ?? '']);
-      io.out(formatTable(['name', 'kind', 'filter', 'description'], rows));
+      io.out(formatTable([['name', 'kind', 'filter', 'description'], ...rows], 4));
     });
 }
 
@@ -118,7 +118,7 @@ function sizeCommand(io: Io): Command {
       if (opts.json) return printJson(io, sizes);
       io.out(`${sizes.name ?? 'filter'}: ${sizes.filter}\nmembers at the end of each ${grain}, ${sizes.from} to ${sizes.to}\n\n`);
       const rows = sizes.periods.map((p) => [p.from, p.to, formatNumber(p.members), formatNumber(p.customers), p.customers > 0 ? `${((100 * p.members) / p.customers).toFixed(1)}%` : '-']);
-      io.out(formatTable([grain, 'to', 'members', 'of customers', 'share'], rows, 2));
+      io.out(formatTable([[grain, 'to', 'members', 'of customers', 'share'], ...rows], 2));
     });
 }
 
@@ -142,18 +142,11 @@ function checkCommand(io: Io): Command {
       const explained = explainFilter(filter);
       if (opts.json) return printJson(io, explained);
       io.out(`ok: ${explained.reads}\n\n`);
-      io.out(formatTable(['field', 'from', 'meaning'], explained.fields.map((f) => [f.name, f.source, f.meaning])));
+      io.out(formatTable([['field', 'from', 'meaning'], ...explained.fields.map((f) => [f.name, f.source, f.meaning])], 3));
       io.out(
         explained.classifies
           ? '\nreads the classification: everyone is classified as of the date, then the filter runs in SQL\n'
           : '\nreads facts and traits only: the filter runs in SQL on the facts, without classifying everyone\n',
       );
     });
-}
-
-/** Left-aligned columns; the columns from `numbersFrom` on right-aligned. */
-function formatTable(header: readonly string[], rows: readonly (readonly string[])[], numbersFrom = header.length): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: readonly string[]) => r.map((cell, i) => (i >= numbersFrom ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  return [header, ...rows].map(line).join('\n') + '\n';
 }
