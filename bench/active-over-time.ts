@@ -10,13 +10,9 @@
  *
  * Run: npm run build && node --expose-gc dist/bench/active-over-time.js [customers]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseConfig } from '../src/config/load-config.js';
 import { activeOverTime, type ActiveOverTime } from '../src/lifecycle/active-over-time.js';
-import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
-import { generateEvents } from './lifecycle-events.js';
+import { withGeneratedStore } from './lifecycle-events.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -25,12 +21,7 @@ const shop = parseConfig({ activity: { window: 30 } });
 const subscribed = parseConfig({ preset: 'subscription', activity: { window: 30 } });
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-const dir = await mkdtemp(join(tmpdir(), 'tenure-bench-'));
-try {
-  const store = await DuckDbStore.open(join(dir, 'tenure.duckdb'));
-  const loaded = await timed(() => store.run(generateEvents(customers)));
-  console.log(`generated ${fmt(loaded.value)} events of ${fmt(customers)} customers in ${loaded.seconds.toFixed(1)} s`);
-  await store.query('SELECT count(*), max(occurred_at), max(amount), max(properties) FROM events');
+await withGeneratedStore(customers, async (store) => {
 
   const scanSql = 'CREATE OR REPLACE TEMP TABLE plain_scan AS SELECT customer_id, count(*) AS events, max(occurred_at) AS last_seen FROM events GROUP BY 1';
   let scan = Number.POSITIVE_INFINITY;
@@ -62,7 +53,4 @@ try {
   console.log(`  by month with the number active at any time in each (shop rule): ${bestMonthly.seconds.toFixed(2)} s; ratio ${(bestMonthly.seconds / scan).toFixed(2)}x`);
   console.log(`    ${[0, 11, 23].map((i) => `${months[i]?.from}: at end ${fmt(months[i]?.active ?? 0)}, at any time ${fmt(months[i]?.activeAnyTime ?? 0)}`).join('; ')}`);
   console.log(`  peak RSS ${memory.peakMiB()} MiB (DuckDB included)`);
-  await store.close();
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
+});

@@ -9,16 +9,12 @@
  *
  * Run: npm run build && node --expose-gc dist/bench/classify.js [customers]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { resolvedEventsSql } from '../src/analytics/resolved-events.js';
 import { endOfDay } from '../src/analytics/time-unit.js';
 import { parseConfig } from '../src/config/load-config.js';
 import { classifyCustomers, type ClassifyCustomersResult } from '../src/lifecycle/classify-customers.js';
 import { customerFactsSql, factsSource } from '../src/lifecycle/customer-facts.js';
-import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
-import { generateEvents } from './lifecycle-events.js';
+import { withGeneratedStore } from './lifecycle-events.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -26,18 +22,12 @@ const asOf = '2025-12-31';
 const config = parseConfig({});
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-const dir = await mkdtemp(join(tmpdir(), 'tenure-bench-'));
-try {
-  const store = await DuckDbStore.open(join(dir, 'tenure.duckdb'));
-  const loaded = await timed(() => store.run(generateEvents(customers)));
-  console.log(`generated ${fmt(loaded.value)} events of ${fmt(customers)} customers in ${loaded.seconds.toFixed(1)} s`);
+await withGeneratedStore(customers, async (store) => {
 
   const source = await factsSource(store, asOf);
   const facts = customerFactsSql({ asOf, config, ...source });
   const plain = `WITH ${resolvedEventsSql('TRUE', { anonymous: source.anonymous, dialect: 'duckdb' })}
     SELECT customer_id, count(*) AS events, max(occurred_at) AS last_seen FROM resolved GROUP BY customer_id`;
-  // One warm-up read so that no side pays for the first load from disk.
-  await store.query('SELECT count(*), max(occurred_at), max(amount), max(properties) FROM events');
 
   let scan = Number.POSITIVE_INFINITY;
   let plainScan = Number.POSITIVE_INFINITY;
@@ -76,7 +66,4 @@ try {
   console.log(`  in the best run: facts ${t.facts.toFixed(2)} s, population figures ${t.figures.toFixed(2)} s, streaming and classifying ${t.classify.toFixed(2)} s`);
   console.log(`  stages: ${[...tally].map(([stage, n]) => `${stage} ${fmt(n)}`).join(', ')}; median average order ${r.figures.medianAverageOrderValue?.toFixed(2)}`);
   console.log(`  peak RSS ${memory.peakMiB()} MiB (DuckDB included), peak JS heap ${Math.round(heapPeak / 2 ** 20)} MiB`);
-  await store.close();
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
+});

@@ -1,4 +1,9 @@
-/** The synthetic event log of the lifecycle benchmarks (classify.ts, active-over-time.ts), made inside DuckDB. */
+/** The synthetic event log of the lifecycle benchmarks (classify.ts, active-over-time.ts, ...), made inside DuckDB, and a store holding it. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
+import { timed } from './memory-sampler.js';
 
 /**
  * Ten events per customer on average, over 2024 and 2025: 40% orders (70% at full price), page and product
@@ -39,4 +44,22 @@ export function generateEvents(customers: number): string {
       END,
       0
     FROM typed`;
+}
+
+/**
+ * Runs `work` on a fresh DuckDB store in a temp folder holding `generateEvents(customers)`, read once so
+ * no side of a comparison pays for the first load from disk; closes and removes it afterwards.
+ */
+export async function withGeneratedStore(customers: number, work: (store: DuckDbStore) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'tenure-bench-'));
+  try {
+    const store = await DuckDbStore.open(join(dir, 'tenure.duckdb'));
+    const loaded = await timed(() => store.run(generateEvents(customers)));
+    console.log(`generated ${loaded.value.toLocaleString('en-US')} events of ${customers.toLocaleString('en-US')} customers in ${loaded.seconds.toFixed(1)} s`);
+    await store.query('SELECT count(*), max(occurred_at), max(amount), max(properties) FROM events');
+    await work(store);
+    await store.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

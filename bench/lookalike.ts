@@ -7,16 +7,12 @@
  *
  * Run: npm run build && node --expose-gc dist/bench/lookalike.js [customers]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { resolvedEventsSql } from '../src/analytics/resolved-events.js';
 import { endOfDay } from '../src/analytics/time-unit.js';
 import { parseConfig } from '../src/config/load-config.js';
 import { customerFactsSql, factsSource } from '../src/lifecycle/customer-facts.js';
 import { lookalikeScores } from '../src/lookalike/lookalike-scores.js';
-import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
-import { generateEvents } from './lifecycle-events.js';
+import { withGeneratedStore } from './lifecycle-events.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -24,18 +20,12 @@ const asOf = '2025-12-31';
 const config = parseConfig({});
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-const dir = await mkdtemp(join(tmpdir(), 'tenure-bench-'));
-try {
-  const store = await DuckDbStore.open(join(dir, 'tenure.duckdb'));
-  const loaded = await timed(() => store.run(generateEvents(customers)));
-  console.log(`generated ${fmt(loaded.value)} events of ${fmt(customers)} customers in ${loaded.seconds.toFixed(1)} s`);
+await withGeneratedStore(customers, async (store) => {
 
   const source = await factsSource(store, asOf);
   const facts = customerFactsSql({ asOf, config, ...source });
   const plain = `WITH ${resolvedEventsSql('TRUE', { anonymous: source.anonymous, dialect: 'duckdb' })}
     SELECT customer_id, count(*) AS events, max(occurred_at) AS last_seen FROM resolved GROUP BY customer_id`;
-  // One warm-up read so that no side pays for the first load from disk.
-  await store.query('SELECT count(*), max(occurred_at), max(amount), max(properties) FROM events');
 
   const plainScan = (await timed(() => store.run(`CREATE OR REPLACE TEMP TABLE plain_scan AS ${plain}`, [endOfDay(asOf)]))).seconds;
   await store.run('DROP TABLE plain_scan');
@@ -67,7 +57,4 @@ try {
   console.log(`  facts and figures ${t.facts.toFixed(2)} s, attributes (people and traits tables) ${t.attributes.toFixed(2)} s, fit ${t.fit.toFixed(3)} s, scoring ${t.score.toFixed(2)} s`);
   console.log(`  ${fmt(r.attributes.length)} attribute values weighted; the best prospect ${r.scores[0]?.customer_id} at ${r.scores[0]?.score.toFixed(3)}`);
   console.log(`  peak RSS ${memory.peakMiB()} MiB (DuckDB included), peak JS heap ${Math.round(heapPeak / 2 ** 20)} MiB`);
-  await store.close();
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
+});

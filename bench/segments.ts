@@ -11,14 +11,10 @@
  *
  * Run: npm run build && node --expose-gc dist/bench/segments.js [customers]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseConfig } from '../src/config/load-config.js';
 import { classifyCustomers } from '../src/lifecycle/classify-customers.js';
 import { segmentCount, segmentMembers } from '../src/segments/segment-members.js';
-import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
-import { generateEvents } from './lifecycle-events.js';
+import { withGeneratedStore } from './lifecycle-events.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -31,12 +27,7 @@ const filters = {
   trait: 'trait.country = "NL" and orders >= 1',
 };
 
-const dir = await mkdtemp(join(tmpdir(), 'tenure-bench-'));
-try {
-  const store = await DuckDbStore.open(join(dir, 'tenure.duckdb'));
-  const loaded = await timed(() => store.run(generateEvents(customers)));
-  console.log(`generated ${fmt(loaded.value)} events of ${fmt(customers)} customers in ${loaded.seconds.toFixed(1)} s`);
-  await store.query('SELECT count(*), max(occurred_at), max(amount), max(properties) FROM events');
+await withGeneratedStore(customers, async (store) => {
 
   const best = new Map<string, number>();
   const note = (name: string, seconds: number) => best.set(name, Math.min(best.get(name) ?? Number.POSITIVE_INFINITY, seconds));
@@ -69,7 +60,4 @@ try {
   for (const [kind, filter] of Object.entries(filters)) console.log(`  ${kind} filter: ${filter} (${fmt(found.get(kind) ?? 0)} members)`);
   for (const [name, seconds] of best) console.log(`  ${name.padEnd(48)} ${seconds.toFixed(2).padStart(6)} s  ratio to classifying everyone ${(seconds / base).toFixed(2)}x`);
   console.log(`  peak RSS ${memory.peakMiB()} MiB (DuckDB included), peak JS heap ${Math.round(heapPeak / 2 ** 20)} MiB`);
-  await store.close();
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
+});

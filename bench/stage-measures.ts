@@ -10,15 +10,11 @@
  *
  * Run: npm run build && node --expose-gc dist/bench/stage-measures.js [customers]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { hasAnonymousEvents } from '../src/analytics/resolved-events.js';
 import { parseConfig } from '../src/config/load-config.js';
 import { stageMeasures, type StageMeasures } from '../src/lifecycle/stage-measures.js';
 import { funnelSql, lapsesSql, peopleMeasuresSql, periodMeasuresSql, type MeasuresSqlOptions } from '../src/lifecycle/stage-measures-sql.js';
-import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
-import { generateEvents } from './lifecycle-events.js';
+import { withGeneratedStore } from './lifecycle-events.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -33,12 +29,7 @@ const funnelEvents = `INSERT INTO events (kind, customer_id, anonymous_id, occur
   SELECT 'checkout_started', customer_id, anonymous_id, occurred_at + INTERVAL 15 MINUTE, NULL, 0
   FROM events WHERE kind = 'product_viewed' AND hash(occurred_at, customer_id, anonymous_id) % 10 < 3`;
 
-const dir = await mkdtemp(join(tmpdir(), 'tenure-bench-'));
-try {
-  const store = await DuckDbStore.open(join(dir, 'tenure.duckdb'));
-  const loaded = await timed(() => store.run(generateEvents(customers)));
-  console.log(`generated ${fmt(loaded.value)} events of ${fmt(customers)} customers in ${loaded.seconds.toFixed(1)} s`);
-  await store.query('SELECT count(*), max(occurred_at), max(amount), max(properties) FROM events');
+await withGeneratedStore(customers, async (store) => {
 
   const scanSql = 'CREATE OR REPLACE TEMP TABLE plain_scan AS SELECT customer_id, count(*) AS events, max(occurred_at) AS last_seen FROM events GROUP BY 1';
   const options: MeasuresSqlOptions = { ...range, dialect: 'duckdb', anonymous: await hasAnonymousEvents(store) };
@@ -89,7 +80,4 @@ try {
   const withFunnel = all.value;
   const steps = withFunnel.periods[12]?.conversion.funnel.map((s) => fmt(s.people)).join(' > ');
   console.log(`with ${fmt(added)} cart and checkout events added: the funnel query ${funnelBest.toFixed(2)} s, everything ${all.seconds.toFixed(2)} s (one run); ${withFunnel.periods[12]?.from}: ${steps}`);
-  await store.close();
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
+});

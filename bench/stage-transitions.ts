@@ -8,27 +8,18 @@
  *
  * Run: npm run build && node --expose-gc dist/bench/stage-transitions.js [customers]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseConfig } from '../src/config/load-config.js';
 import { stages } from '../src/lifecycle/classify.js';
 import { stageFlows, type StageFlows } from '../src/lifecycle/stage-flows.js';
 import { readStageEvents } from '../src/lifecycle/stage-transitions.js';
-import { DuckDbStore } from '../src/store/duckdb/duckdb-store.js';
-import { generateEvents } from './lifecycle-events.js';
+import { withGeneratedStore } from './lifecycle-events.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
 const range = { from: '2024-01-01', to: '2025-12-31', grain: 'month' as const, config: parseConfig({}) };
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-const dir = await mkdtemp(join(tmpdir(), 'tenure-bench-'));
-try {
-  const store = await DuckDbStore.open(join(dir, 'tenure.duckdb'));
-  const loaded = await timed(() => store.run(generateEvents(customers)));
-  console.log(`generated ${fmt(loaded.value)} events of ${fmt(customers)} customers in ${loaded.seconds.toFixed(1)} s`);
-  await store.query('SELECT count(*), max(occurred_at), max(amount), max(properties) FROM events');
+await withGeneratedStore(customers, async (store) => {
 
   const scanSql = 'CREATE OR REPLACE TEMP TABLE plain_scan AS SELECT customer_id, count(*) AS events, max(occurred_at) AS last_seen FROM events GROUP BY 1';
   let scan = Number.POSITIVE_INFINITY;
@@ -60,7 +51,4 @@ try {
   console.log(`  moves over the range: ${fmt(result.flows.reduce((n, f) => n + f.moves, 0))}; ` +
     result.flows.map((f) => `${f.from ?? 'new'}->${f.to ?? 'linked'} ${fmt(f.moves)}`).join(', '));
   console.log(`  peak RSS ${memory.peakMiB()} MiB (DuckDB included); peak JS heap ${Math.round(heap / 2 ** 20)} MiB`);
-  await store.close();
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
+});

@@ -3,6 +3,7 @@
  */
 import type { Random } from './random/random.js';
 import { weightedChoice } from './random/weighted-choice.js';
+import { civilFromDays } from '../domain/civil-date.js';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -29,17 +30,9 @@ export function demoWindow(end: Date, years: number): DemoWindow {
   return { start, end: stop };
 }
 
-/** `YYYY-MM-DD` of a UTC instant, by Howard Hinnant's days-to-civil algorithm (no `Date` on this hot path). */
+/** `YYYY-MM-DD` of a UTC instant, in integer arithmetic (no `Date` on this hot path). */
 export function isoDate(at: number): string {
-  const z = Math.floor(at / DAY) + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
-  const month = shifted < 10 ? shifted + 3 : shifted - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const { year, month, dayOfMonth: day } = civilFromDays(Math.floor(at / DAY));
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Billing intervals: how long a subscription payment lasts, and what it is worth per month.
  */
+import { civilFromDays, daysFromCivil, daysInMonth } from './civil-date.js';
 import type { billingIntervals } from './event-kinds.js';
 
 export type BillingInterval = (typeof billingIntervals)[number];
@@ -27,8 +28,7 @@ export function addInterval(anchor: number, interval: BillingInterval, count: nu
 
 /**
  * A day number (days since 1970-01-01, UTC) moved by `count` intervals, as `addInterval` moves an instant,
- * in integer arithmetic (Howard Hinnant's civil-date algorithms, no `Date`): it runs for every period of
- * every subscription.
+ * in integer arithmetic (civil-date.ts, no `Date`): it runs for every period of every subscription.
  */
 export function addIntervalToDay(day: number, interval: BillingInterval, count: number): number {
   return intervalSchedule(day, interval, 1)(count);
@@ -50,32 +50,6 @@ export function intervalSchedule(anchor: number, interval: BillingInterval, coun
     const targetMonth = (((target % 12) + 12) % 12) + 1;
     return daysFromCivil(targetYear, targetMonth, Math.min(dayOfMonth, daysInMonth(targetYear, targetMonth)));
   };
-}
-
-function civilFromDays(days: number): { year: number; month: number; dayOfMonth: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
-  const dayOfMonth = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
-  const month = shifted < 10 ? shifted + 3 : shifted - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfMonth };
-}
-
-function daysFromCivil(year: number, month: number, dayOfMonth: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + dayOfMonth - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
