@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mrrMovements } from './mrr-movements.js';
-import { subscriptionTimeline, type SubscriptionEvent, type TimelineRules } from './subscription-timeline.js';
+import { subscriptionTimeline, type SubscriptionEvent, type SubscriptionTimeline, type TimelineRules } from './subscription-timeline.js';
 
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 const money = (value: number) => Math.round(value * 10_000);
@@ -15,6 +15,9 @@ function sub(kind: SubscriptionEvent['kind'], date: string, fields: Partial<Subs
   return { day: day(date), kind, plan: 'basic', subscriptionKind: 'service', amount: kind === 'cancelled' ? null : money(30), interval: 'month', intervalCount: 1, trial: false, status: null, ...fields };
 }
 
+/** The renewals due as day and outcome only. */
+const dues = (timeline: SubscriptionTimeline) => timeline.renewalsDue.map(({ day, renewed }) => ({ day, renewed }));
+
 const rules = (overrides: Partial<TimelineRules> = {}): TimelineRules => ({ graceDays: 3, accessAfterCancel: 'period_end', lastDay: day('2026-12-31'), ...overrides });
 
 describe('subscription timeline', () => {
@@ -22,7 +25,7 @@ describe('subscription timeline', () => {
     const timeline = subscriptionTimeline([sub('started', '2026-01-10'), sub('renewed', '2026-02-10'), sub('renewed', '2026-03-10'), sub('cancelled', '2026-03-20')], rules());
     expect(timeline.spans).toEqual([{ from: day('2026-01-10'), to: day('2026-04-10'), mrr: money(30), plan: 'basic', subscriptionKind: 'service' }]);
     // Due on 10 February and 10 March (renewed), and on 10 April (cancelled, so not).
-    expect(timeline.renewalsDue).toEqual([
+    expect(dues(timeline)).toEqual([
       { day: day('2026-02-10'), renewed: true },
       { day: day('2026-03-10'), renewed: true },
       { day: day('2026-04-10'), renewed: false },
@@ -58,11 +61,11 @@ describe('subscription timeline', () => {
     // Due 10 February; paid on the 12th, two days late (grace 3): as if on time.
     const onTime = subscriptionTimeline([sub('started', '2026-01-10'), sub('renewed', '2026-02-12')], rules({ lastDay: day('2026-02-28') }));
     expect(onTime.spans).toEqual([{ from: day('2026-01-10'), to: null, mrr: money(30), plan: 'basic', subscriptionKind: 'service' }]);
-    expect(onTime.renewalsDue).toEqual([{ day: day('2026-02-10'), renewed: true }]);
+    expect(dues(onTime)).toEqual([{ day: day('2026-02-10'), renewed: true }]);
     // Paid on the 15th, five days late: it ran out on the 10th and starts again on the 15th.
     const late = subscriptionTimeline([sub('started', '2026-01-10'), sub('renewed', '2026-02-15')], rules({ lastDay: day('2026-02-28') }));
     expect(late.spans.map((s) => [s.from, s.to])).toEqual([[day('2026-01-10'), day('2026-02-10')], [day('2026-02-15'), null]]);
-    expect(late.renewalsDue).toEqual([{ day: day('2026-02-10'), renewed: false }]);
+    expect(dues(late)).toEqual([{ day: day('2026-02-10'), renewed: false }]);
     expect(mrrMovements(late.spans).map((m) => m.type)).toEqual(['new', 'churn', 'reactivation']);
     expect(late.lifetimes.map((l) => [l.payments, l.ended])).toEqual([[1, true], [1, false]]);
   });
@@ -72,9 +75,29 @@ describe('subscription timeline', () => {
     const pending = subscriptionTimeline([sub('started', '2026-01-10')], rules({ lastDay: day('2026-02-12') }));
     expect(pending.spans[0]?.to).toBeNull();
     expect(pending.renewalsDue).toEqual([]);
-    // On the 14th the grace has passed: it ran out on the 10th.
-    const over = subscriptionTimeline([sub('started', '2026-01-10')], rules({ lastDay: day('2026-02-14') }));
+    // On the 13th the grace has passed (the 10th, 11th and 12th were the grace days): it ran out on the 10th.
+    const over = subscriptionTimeline([sub('started', '2026-01-10')], rules({ lastDay: day('2026-02-13') }));
     expect(over.spans[0]?.to).toBe(day('2026-02-10'));
+    // Both record the wait: a range ending on the 10th, 11th or 12th sees the renewal still to come.
+    expect(pending.waits).toEqual([{ from: day('2026-02-10'), until: day('2026-02-13') }]);
+    expect(over.waits).toEqual(pending.waits);
+  });
+
+  it('records a wait up to the late renewal that ended it, and none for a renewal on time or a cancellation', () => {
+    const late = subscriptionTimeline([sub('started', '2026-01-10'), sub('renewed', '2026-02-12')], rules());
+    expect(late.waits).toEqual([
+      { from: day('2026-02-10'), until: day('2026-02-12') },
+      // The period paid on 12 February ran out on 10 March, and no renewal came.
+      { from: day('2026-03-10'), until: day('2026-03-13') },
+    ]);
+    const cancelled = subscriptionTimeline([sub('started', '2026-01-10'), sub('renewed', '2026-02-09'), sub('cancelled', '2026-02-20')], rules());
+    expect(cancelled.waits).toEqual([]);
+    expect(subscriptionTimeline([sub('started', '2026-01-10')], rules({ graceDays: 0 })).waits).toEqual([]);
+  });
+
+  it('gives each renewal due the plan of the period that ran out', () => {
+    const timeline = subscriptionTimeline([sub('started', '2026-01-10'), sub('renewed', '2026-02-10', { plan: 'pro', amount: money(50) })], rules({ lastDay: day('2026-02-28') }));
+    expect(timeline.renewalsDue).toEqual([{ day: day('2026-02-10'), renewed: true, plan: 'basic', subscriptionKind: 'service' }]);
   });
 
   it('spreads a yearly plan over the months of its year', () => {
@@ -106,10 +129,17 @@ describe('subscription timeline', () => {
   it('counts a trial as worth nothing until its first payment', () => {
     const converted = subscriptionTimeline([sub('started', '2026-01-01', { trial: true, amount: 0 }), sub('renewed', '2026-02-01')], rules({ lastDay: day('2026-02-20') }));
     expect(converted.spans).toEqual([{ from: day('2026-02-01'), to: null, mrr: money(30), plan: 'basic', subscriptionKind: 'service' }]);
-    expect(converted.trials).toEqual([{ started: day('2026-01-01'), converted: day('2026-02-01') }]);
+    expect(converted.trials).toEqual([{ started: day('2026-01-01'), converted: day('2026-02-01'), plan: 'basic', subscriptionKind: 'service' }]);
     expect(converted.renewalsDue).toEqual([]);
     const lapsed = subscriptionTimeline([sub('started', '2026-01-01', { trial: true, amount: 0 })], rules({ lastDay: day('2026-02-20') }));
-    expect(lapsed).toEqual({ spans: [], renewalsDue: [], trials: [{ started: day('2026-01-01'), converted: null }], lifetimes: [] });
+    // The trial ran out on 1 February and nothing came within the grace days: a wait from the 1st to the 4th.
+    expect(lapsed).toEqual({
+      spans: [],
+      renewalsDue: [],
+      trials: [{ started: day('2026-01-01'), converted: null, plan: 'basic', subscriptionKind: 'service' }],
+      lifetimes: [],
+      waits: [{ from: day('2026-02-01'), until: day('2026-02-04') }],
+    });
     expect(converted.lifetimes).toEqual([{ payments: 1, ended: false, plan: 'basic', amount: money(30), interval: 'month', intervalCount: 1 }]);
   });
 });

@@ -50,16 +50,39 @@ export interface MrrSpan {
 
 export interface SubscriptionTimeline {
   spans: MrrSpan[];
-  /** Paid periods that ran out by the end of the range (`day`: the first day not paid for), renewed in time or not. */
-  renewalsDue: { day: number; renewed: boolean }[];
-  /** The day a trial started and the day it became paid (null: not, by the end of the range). */
-  trials: { started: number; converted: number | null }[];
+  /** Paid periods that ran out by the end of the range, renewed in time or not. */
+  renewalsDue: RenewalDue[];
+  trials: Trial[];
   /**
    * Each stretch of the subscription from a first payment to its end (a payment after it ran out starts a
    * new one): the periods paid, whether it has ended by the end of the range, and the plan, price and
    * interval it was on last. What the sBG model of each plan is fitted on.
    */
   lifetimes: Lifetime[];
+  /**
+   * Stretches of days on which the subscription was waiting for a renewal: its paid period had run out,
+   * the grace days had not, and no later event had come yet. A report whose range ends on such a day
+   * sees the subscription still live and unpaid, while the later events decide it otherwise (renewed
+   * late, or ended on the day it ran out): what the MRR facts (mrr-facts.ts) look for.
+   */
+  waits: { from: number; until: number }[];
+}
+
+export interface RenewalDue {
+  /** The first day not paid for. */
+  day: number;
+  renewed: boolean;
+  /** The plan and kind of the period that ran out. */
+  plan: string;
+  subscriptionKind: 'product' | 'service';
+}
+
+export interface Trial {
+  /** The day the trial started and the day it became paid (null: not, by the end of the range). */
+  started: number;
+  converted: number | null;
+  plan: string;
+  subscriptionKind: 'product' | 'service';
 }
 
 export interface Lifetime {
@@ -86,9 +109,10 @@ export const moneyUnits = 10_000;
 /** Builds one subscription's timeline from its events in time order. */
 export function subscriptionTimeline(events: readonly SubscriptionEvent[], rules: TimelineRules): SubscriptionTimeline {
   const spans: MrrSpan[] = [];
-  const renewalsDue: { day: number; renewed: boolean }[] = [];
-  const trials: { started: number; converted: number | null }[] = [];
+  const renewalsDue: RenewalDue[] = [];
+  const trials: Trial[] = [];
   const lifetimes: Lifetime[] = [];
+  const waits: { from: number; until: number }[] = [];
   let payments = 0; // periods paid since the subscription last started
 
   // The state between events.
@@ -145,18 +169,26 @@ export function subscriptionTimeline(events: readonly SubscriptionEvent[], rules
     if (!live || paused) return;
     if (cancelled) {
       if (day >= paidThrough) {
-        if (!inTrial) renewalsDue.push({ day: paidThrough, renewed: false });
+        if (!inTrial) renewalsDue.push({ day: paidThrough, renewed: false, plan, subscriptionKind });
         end(paidThrough);
       }
       return;
     }
     if (day > paidThrough + rules.graceDays) {
-      if (!inTrial) renewalsDue.push({ day: paidThrough, renewed: false });
+      if (!inTrial) renewalsDue.push({ day: paidThrough, renewed: false, plan, subscriptionKind });
       end(paidThrough);
     }
   };
 
+  /** Before an event on `day`: the days since the period ran out, up to the event or the grace's end, were a wait. */
+  const noteWait = (day: number) => {
+    if (!live || paused || cancelled) return;
+    const until = Math.min(day, paidThrough + rules.graceDays);
+    if (paidThrough < until) waits.push({ from: paidThrough, until });
+  };
+
   for (const event of events) {
+    noteWait(event.day);
     runOut(event.day);
     const day = event.day;
     if (event.kind === 'started' || event.kind === 'renewed') {
@@ -167,13 +199,13 @@ export function subscriptionTimeline(events: readonly SubscriptionEvent[], rules
         cancelled = false;
         paused = false;
         inTrial = event.kind === 'started' && event.trial;
-        if (inTrial) trials.push({ started: day, converted: null });
+        if (inTrial) trials.push({ started: day, converted: null, plan, subscriptionKind });
         payments = inTrial ? 0 : 1;
         startSchedule(day, event);
       } else {
         // A payment while live pays the next period, on the same schedule; a trial's first payment converts it.
         const wasTrial = inTrial;
-        if (!wasTrial) renewalsDue.push({ day: paidThrough, renewed: true });
+        if (!wasTrial) renewalsDue.push({ day: paidThrough, renewed: true, plan, subscriptionKind });
         const newInterval = event.interval !== null && (event.interval !== interval || (event.intervalCount ?? count) !== count);
         takeTerms(event);
         cancelled = false;
@@ -199,7 +231,7 @@ export function subscriptionTimeline(events: readonly SubscriptionEvent[], rules
       }
     } else if (event.kind === 'cancelled' && live) {
       if (rules.accessAfterCancel === 'none' || inTrial) {
-        if (!inTrial) renewalsDue.push({ day: paidThrough, renewed: false });
+        if (!inTrial) renewalsDue.push({ day: paidThrough, renewed: false, plan, subscriptionKind });
         end(day);
         continue;
       }
@@ -208,8 +240,9 @@ export function subscriptionTimeline(events: readonly SubscriptionEvent[], rules
     settle(day);
   }
   // The end of the range: a period whose grace has passed by then ran out.
+  noteWait(rules.lastDay + 1);
   runOut(rules.lastDay + 1);
   if (open) spans.push(open);
   if (live && payments > 0) lifetimes.push({ payments, ended: false, plan, amount, interval, intervalCount: count });
-  return { spans, renewalsDue: renewalsDue.filter((due) => due.day <= rules.lastDay), trials, lifetimes };
+  return { spans, renewalsDue: renewalsDue.filter((due) => due.day <= rules.lastDay), trials, lifetimes, waits };
 }
