@@ -19,3 +19,8 @@ export function endOfDay(asOf: string): Date {
   }
   return new Date(date.getTime() + 86_400_000);
 }
+
+/** The end of a day (the next day's midnight) as a timestamp literal both engines read: `2026-01-02 00:00:00.000`. */
+export function endOfDayTimestamp(date: string): string {
+  return endOfDay(date).toISOString().replace('T', ' ').replace('Z', '');
+}

@@ -19,6 +19,8 @@ import { sbgExpectedLifetime, sbgFitLifetimes, sbgSurvival, type LifetimeRow } f
 import type { Store } from '../store/store.js';
 import { mrrMovements } from './mrr-movements.js';
 import { readSubscriptionEvents } from './subscription-events.js';
+import { subscriptionEventsTable } from './subscription-events-table.js';
+import { refreshDerivedTable } from '../store/derived-tables.js';
 import { moneyUnits as units, subscriptionTimeline, type Lifetime, type MrrSpan } from './subscription-timeline.js';
 import { reportingCurrency } from '../store/settings.js';
 
@@ -108,7 +110,8 @@ export async function cohortReport(store: Store, options: CohortReportOptions): 
   const cohorts: CohortSums[] = months.map(() => ({ customers: 0, startingUnits: 0, paying: months.map(() => 0), units: months.map(() => 0) }));
   const plans = new Map<string, PlanSums>();
 
-  await readSubscriptionEvents(store, options.to, ({ subscriptions }) => {
+  await refreshDerivedTable(store, subscriptionEventsTable);
+  await readSubscriptionEvents(store, { through: options.to }, ({ subscriptions }) => {
     const spans: MrrSpan[] = [];
     for (const events of subscriptions) {
       const timeline = subscriptionTimeline(events, rules);

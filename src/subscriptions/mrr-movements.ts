@@ -63,3 +63,15 @@ export function mrrMovements(spans: readonly MrrSpan[]): MrrMovement[] {
   }
   return movements;
 }
+
+/** A customer's spans by plan, or by kind: the groups the movements of `--by` are classified in. */
+export function spansBy<K>(spans: readonly MrrSpan[], key: (span: MrrSpan) => K): Map<K, MrrSpan[]> {
+  const groups = new Map<K, MrrSpan[]>();
+  for (const span of spans) {
+    const k = key(span);
+    const list = groups.get(k);
+    if (list) list.push(span);
+    else groups.set(k, [span]);
+  }
+  return groups;
+}

@@ -1,9 +1,9 @@
 /**
- * Streams every customer's subscription events, up to the end of a day, grouped by customer and by
- * subscription, in time order: what subscription-timeline.ts reads. The events come from the derived
- * table of subscription events (subscription-events-table.ts, brought up to date first), with identity
- * resolved as of that day like every other report, sorted by customer, subscription and time, and handed
- * over a customer at a time, so memory holds one customer's events however many there are.
+ * Streams customers' subscription events, up to the end of a day or all of them, grouped by customer and
+ * by subscription, in time order: what subscription-timeline.ts reads. The events come from the derived
+ * table of subscription events (subscription-events-table.ts), with identity resolved as of that day like
+ * every other report, sorted by customer, subscription and time, and handed over a customer at a time, so
+ * memory holds one customer's events however many there are.
  *
  * Speed: one scan of the derived table, sorted by integers, and the rows reach JavaScript as numbers only.
  * Strings cost most of the time of sorting and handing rows over (DuckDB decodes each one), so customers,
@@ -11,8 +11,8 @@
  * needed: MRR is summed over customers).
  */
 import { hasAnonymousEvents, linksSql } from '../analytics/resolved-events.js';
-import { endOfDay } from '../analytics/time-unit.js';
-import { dictionaryTable, refreshDerivedTable } from '../store/derived-tables.js';
+import { endOfDayTimestamp } from '../analytics/time-unit.js';
+import { dictionaryTable } from '../store/derived-tables.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 import { readBatches } from '../store/read-batches.js';
 import { byText } from '../store/sql-dialect.js';
@@ -21,49 +21,85 @@ import { billingIntervalCodes, subscriptionEventKinds, subscriptionEventsTable }
 import type { SubscriptionEvent } from './subscription-timeline.js';
 
 export interface CustomerSubscriptions {
+  /**
+   * The customer's number in the derived table's customers dictionary (negative for a customer known
+   * only by a link, numbered for this read).
+   */
+  customerNo: number;
   /** Each subscription's events in time order. */
   subscriptions: SubscriptionEvent[][];
 }
 
+/** Which events to read: up to a day or all of them, everyone's or some customers'. */
+export interface SubscriptionEventsScope {
+  /**
+   * The last day (YYYY-MM-DD) whose events count, with identity resolved as of its end: anonymous events
+   * count for the customer their id is linked to by then. Null: every event, and only the events that
+   * carry a customer id (what the MRR facts are made of, mrr-facts.ts).
+   */
+  through: string | null;
+  /**
+   * Only some customers: those whose number a query gives (`SELECT customer_no FROM ...`), and with
+   * `linked`, also every customer with an anonymous event linked to them.
+   */
+  only?: { customers: string; linked: boolean } | undefined;
+}
+
 /**
- * Calls `onCustomer` for every customer with subscription events up to the end of `through`.
- * `onCustomer` must not query the store (the events are still streaming out of it).
+ * Calls `onCustomer` for every customer with subscription events in `scope`, a customer at a time. The
+ * derived table must be up to date (`refreshDerivedTable(store, subscriptionEventsTable)`).
+ * `onCustomer` must not query the store (the events are still streaming out of it), but may write
+ * through a batch writer (store/write-batches.ts): the stream waits for what it returns.
  */
-export async function readSubscriptionEvents(store: Store, through: string, onCustomer: (customer: CustomerSubscriptions) => void): Promise<void> {
-  const end = endOfDay(through).toISOString().replace('T', ' ').replace('Z', '');
-  await refreshDerivedTable(store, subscriptionEventsTable);
+export async function readSubscriptionEvents(
+  store: Store,
+  scope: SubscriptionEventsScope,
+  onCustomer: (customer: CustomerSubscriptions) => void | Promise<void>,
+): Promise<void> {
   const derived = subscriptionEventsTable.name;
   const customers = dictionaryTable(subscriptionEventsTable, 'customers');
-  const plans = (await store.query<{ key: string; no: number }>(`SELECT key, no FROM ${dictionaryTable(subscriptionEventsTable, 'plans')}`))
-    .reduce<string[]>((list, row) => ((list[Number(row.no)] = row.key), list), []);
-  const columns = 'd.subscription_no, d.day, d.kind_code, d.plan_no, d.product, d.amount, d.interval_code, d.interval_count, d.trial, d.status_code';
+  const plans = await planNames(store);
+  const columns = 'subscription_no, day, kind_code, plan_no, product, amount, interval_code, interval_count, trial, status_code';
+  const params = scope.through === null ? [] : [endOfDayTimestamp(scope.through)];
+  const before = scope.through === null ? '' : 'd.occurred_at < CAST($1 AS TIMESTAMP) AND ';
+  const only = scope.only;
   // An anonymous subscription event counts for the customer its id is linked to by the end of the day;
   // a linked customer with no subscription event of their own has no number yet, and gets a negative one.
-  const read = (await hasAnonymousEvents(store))
-    ? `WITH ${linksSql(store.dialect)},
+  const read =
+    scope.through !== null && (await hasAnonymousEvents(store))
+      ? `WITH ${linksSql(store.dialect)},
         linked AS (
           SELECT l.anonymous_id, coalesce(c.no, -CAST(dense_rank() OVER (ORDER BY ${byText(store.dialect, 'l.customer_id')}) AS INTEGER)) AS customer_no
-          FROM links l LEFT JOIN ${customers} c ON c.key = l.customer_id)
-      SELECT coalesce(d.customer_no, k.customer_no) AS customer_no, ${columns}
-      FROM ${derived} d LEFT JOIN linked k ON d.customer_no IS NULL AND k.anonymous_id = d.anonymous_id
-      WHERE d.occurred_at < CAST($1 AS TIMESTAMP) AND (d.customer_no IS NOT NULL OR k.customer_no IS NOT NULL)
-      ORDER BY 1, d.subscription_no, d.occurred_at`
-    : `SELECT d.customer_no, ${columns} FROM ${derived} d
-      WHERE d.occurred_at < CAST($1 AS TIMESTAMP) AND d.customer_no IS NOT NULL
+          FROM links l LEFT JOIN ${customers} c ON c.key = l.customer_id),
+        resolved AS (
+          SELECT coalesce(d.customer_no, k.customer_no) AS customer_no, CASE WHEN d.customer_no IS NULL THEN 1 ELSE 0 END AS anonymous,
+            d.occurred_at, d.${columns.split(', ').join(', d.')}
+          FROM ${derived} d LEFT JOIN linked k ON d.customer_no IS NULL AND k.anonymous_id = d.anonymous_id
+          WHERE ${before}(d.customer_no IS NOT NULL OR k.customer_no IS NOT NULL))
+      SELECT customer_no, ${columns} FROM resolved
+      ${only ? `WHERE customer_no IN (${only.customers})${only.linked ? ' OR customer_no IN (SELECT customer_no FROM resolved WHERE anonymous = 1)' : ''}` : ''}
+      ORDER BY customer_no, subscription_no, occurred_at`
+      : `SELECT d.customer_no, d.${columns.split(', ').join(', d.')} FROM ${derived} d
+      WHERE ${before}d.customer_no IS NOT NULL${only ? ` AND d.customer_no IN (${only.customers})` : ''}
       ORDER BY d.customer_no, d.subscription_no, d.occurred_at`;
   let customer = Number.NaN;
   let subscription = Number.NaN;
   let current: CustomerSubscriptions | null = null;
   let events: SubscriptionEvent[] = [];
-  await readNumberColumns(store, read, [end], 11, (columns, rowCount) => {
+  const pending: Promise<void>[] = [];
+  const handOver = (customer: CustomerSubscriptions) => {
+    const done = onCustomer(customer);
+    if (done) pending.push(done);
+  };
+  await readNumberColumns(store, read, params, 11, async (columns, rowCount) => {
     // Columns: customer, subscription, day, kind, plan, product, amount, interval, interval count, trial, status.
     const [customers, subscriptions, days, kinds, planNos, products, amounts, intervals, counts, trials, statuses] = columns as NumberColumn[];
     for (let r = 0; r < rowCount; r++) {
       const customerNo = customers![r]!;
       const subscriptionNo = subscriptions![r]!;
       if (customerNo !== customer) {
-        if (current) onCustomer(current);
-        current = { subscriptions: [] };
+        if (current) handOver(current);
+        current = { customerNo, subscriptions: [] };
         customer = customerNo;
         subscription = Number.NaN;
       }
@@ -87,8 +123,16 @@ export async function readSubscriptionEvents(store: Store, through: string, onCu
         status: status === 0 ? 'paused' : status === 1 ? 'active' : null,
       });
     }
+    // A writer's work for this batch lands before the next one is read.
+    await Promise.all(pending.splice(0));
   });
-  if (current) onCustomer(current);
+  if (current) await onCustomer(current);
+}
+
+/** The plans' names by their number in the derived table's dictionary. */
+export async function planNames(store: Store): Promise<string[]> {
+  const rows = await store.query<{ key: string; no: number }>(`SELECT key, no FROM ${dictionaryTable(subscriptionEventsTable, 'plans')}`);
+  return rows.reduce<string[]>((list, row) => ((list[Number(row.no)] = row.key), list), []);
 }
 
 /** A column of a batch as numbers, row by row. */
@@ -105,7 +149,7 @@ async function readNumberColumns(
   sql: string,
   params: readonly string[],
   width: number,
-  onBatch: (columns: readonly NumberColumn[], rowCount: number) => void,
+  onBatch: (columns: readonly NumberColumn[], rowCount: number) => Promise<void>,
 ): Promise<void> {
   if (store instanceof DuckDbStore) {
     const result = await store.connection.stream(sql, [...params]);
@@ -119,7 +163,7 @@ async function readNumberColumns(
         if ((items instanceof Int32Array || items instanceof Float64Array) && items.length >= rowCount) return items;
         return Array.from({ length: rowCount }, (_, r) => Number(vector.getItem(r)));
       });
-      onBatch(columns, rowCount);
+      await onBatch(columns, rowCount);
     }
     return;
   }

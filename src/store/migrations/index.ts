@@ -8,6 +8,7 @@ import * as modelScores from './002-model-scores.js';
 import * as serverIndexes from './003-server-indexes.js';
 import * as segments from './004-segments.js';
 import * as derivedTables from './005-derived-tables.js';
+import * as derivedTableParameters from './006-derived-table-parameters.js';
 
 /** A statement for every engine, or one that only one engine needs (an index, say). */
 export type MigrationStatement = string | { readonly only: Store['dialect']; readonly sql: string };
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, ...serverIndexes },
   { version: 4, ...segments },
   { version: 5, ...derivedTables },
+  { version: 6, ...derivedTableParameters },
 ];
 
 /** The statements of a migration that apply to `dialect`, as written (before `forDialect`). */
