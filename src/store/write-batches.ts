@@ -129,8 +129,9 @@ function appendColumns(appender: DuckDBAppender, columns: readonly TableColumn[]
   for (let start = 0; start < rows; start += chunkRows) {
     const end = Math.min(rows, start + chunkRows);
     const chunk = DuckDBDataChunk.create(types, end - start);
-    // Array.prototype.slice copies a typed array's range into a plain array, which setColumns takes.
-    chunk.setColumns(values.map((column) => Array.prototype.slice.call(column, start, end) as never[]));
+    // setColumns reads `length` and each index: a typed array's range is handed over as a view, without
+    // a copy (copying it into a plain array with Array.prototype.slice took longer than the append).
+    chunk.setColumns(values.map((column) => (ArrayBuffer.isView(column) ? (column as Int32Array | Float64Array).subarray(start, end) : Array.prototype.slice.call(column, start, end)) as never[]));
     appender.appendDataChunk(chunk);
   }
 }
