@@ -36,6 +36,10 @@ const waits: CanonicalEvent[] = [
   sub('subscription_started', 'mo', '2026-01-05', 'm1', 'basic', '30.00'),
   sub('subscription_changed', 'mo', '2026-01-12', 'm1', 'pro', '50.00'),
   sub('subscription_changed', 'mo', '2026-01-20', 'm1', 'team', '70.00'),
+  // A service and a product box: movements of their own in each kind.
+  sub('subscription_started', 'ned', '2026-01-12', 'n1', 'basic', '30.00'),
+  sub('subscription_started', 'ned', '2026-02-03', 'n2', 'box', '25.00', { kind: 'product' }),
+  sub('subscription_renewed', 'ned', '2026-02-12', 'n1', 'basic', '30.00'),
 ];
 
 const config = parseConfig({});

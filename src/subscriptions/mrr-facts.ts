@@ -27,7 +27,7 @@ import { civilFromDays } from '../domain/civil-date.js';
 import { forDialect } from '../store/migrations/dialect.js';
 import { withBatchWriter } from '../store/write-batches.js';
 import type { Store } from '../store/store.js';
-import type { TableColumn } from '../store/table-columns.js';
+import type { ColumnData, TableColumn } from '../store/table-columns.js';
 import { refreshDerivedTable } from '../store/derived-tables.js';
 import { movementTypes, mrrMovements, spansBy } from './mrr-movements.js';
 import { planNames, readSubscriptionEvents, type CustomerSubscriptions } from './subscription-events.js';
@@ -37,15 +37,19 @@ import { subscriptionTimeline, type MrrSpan, type TimelineRules } from './subscr
 export const mrrFactsTable = 'derived_mrr_facts';
 
 /** Bump when the facts or their meaning change: the table is then rebuilt. */
-const factsVersion = 1;
+const factsVersion = 2;
 
 /** What a row is; `group_no`, `kind`, `day`, `until_day`, `code`, `firsts` and `amount` mean what the kind says. */
 export const mrrFact = {
-  /** A movement of the customer's MRR: `day`, `code` its type (index in movementTypes), `amount` its units, `firsts`. */
+  /**
+   * A movement of the customer's MRR: `day`, `code` its type (index in movementTypes), `amount` its
+   * units, `firsts`. When all the customer's subscriptions are on one plan, their movements in the plan
+   * are these, and `group_no` is the plan (else `mixed`); likewise `kind` for the kind of subscription.
+   */
   movement: 0,
-  /** The same in one plan (`group_no`: the plan's number, -1 for none). */
+  /** A movement in one plan (`group_no`: the plan's number, -1 for none), for a customer on several plans. */
   planMovement: 1,
-  /** The same in one kind of subscription (`group_no`: 1 product, 0 service). */
+  /** A movement in one kind of subscription (`group_no`: 1 product, 0 service), for a customer with both kinds. */
   kindMovement: 2,
   /** MRR `amount` on the plan `group_no` and kind `kind` from `day` to the day before `until_day`. */
   span: 3,
@@ -59,6 +63,9 @@ export const mrrFact = {
 
 /** The bits of `firsts`: the movement is the customer's first of its type in its day, its week (Monday to Sunday), its month. */
 export const firstIn = { day: 1, week: 2, month: 4 } as const;
+
+/** The `group_no` or `kind` of a movement of a customer on several plans, or with both kinds. */
+export const mixed = -2;
 
 /** The day after every day: the replay of every event known, with no range end to wait at. */
 export const openEnd = 2_147_483_646;
@@ -86,43 +93,81 @@ export const factRules = (config: TenureConfig): FactRules => ({
  * Rows of facts column by column, one buffer per kind of fact, each written when it holds two of
  * DuckDB's row groups: so the table's row groups hold one kind of fact each, and a report that reads
  * some kinds skips the others' row groups by their min-max (and groups rows that arrive together).
+ * Typed arrays, since a million customers make some fourteen million rows.
  */
+/** Two of DuckDB's row groups (122,880 rows each). */
+const batchRows = 245_760;
+/** A buffer's first size: it doubles as it fills (most refreshes after an import write a few rows). */
+const initialRows = 8_192;
+
 class FactRows {
-  readonly #buffers = Object.values(mrrFact).map(() => mrrFactColumns.map((): number[] => []));
+  readonly #buffers = Object.values(mrrFact).map(() => new FactBuffer(initialRows));
 
   add(customerNo: number, fact: number, groupNo: number, kind: number, day: number, untilDay: number, code: number, firsts: number, amount: number): void {
-    const c = this.#buffers[fact];
-    if (!c) throw new Error(`no fact ${fact}`);
-    c[0]!.push(customerNo);
-    c[1]!.push(fact);
-    c[2]!.push(groupNo);
-    c[3]!.push(kind);
-    c[4]!.push(day);
-    c[5]!.push(untilDay);
-    c[6]!.push(code);
-    c[7]!.push(firsts);
-    c[8]!.push(amount);
+    const buffer = this.#buffers[fact];
+    if (!buffer) throw new Error(`no fact ${fact}`);
+    buffer.add(customerNo, fact, groupNo, kind, day, untilDay, code, firsts, amount);
   }
 
   /** Whether a buffer holds at least `rows` rows. */
   holds(rows: number): boolean {
-    return this.#buffers.some((columns) => (columns[0]?.length ?? 0) >= rows);
+    return this.#buffers.some((buffer) => buffer.length >= rows);
   }
 
-  /** Takes out the buffers holding at least `rows` rows (every non-empty one with 1). */
-  take(rows: number): number[][][] {
-    const full: number[][][] = [];
-    this.#buffers.forEach((columns, fact) => {
-      if ((columns[0]?.length ?? 0) < rows || columns[0]?.length === 0) return;
-      full.push(columns);
-      this.#buffers[fact] = mrrFactColumns.map(() => []);
+  /** Takes out the columns of the buffers holding at least `rows` rows (every non-empty one with 1). */
+  take(rows: number): ColumnData[][] {
+    const full: ColumnData[][] = [];
+    this.#buffers.forEach((buffer, fact) => {
+      if (buffer.length < rows || buffer.length === 0) return;
+      full.push(buffer.columns());
+      this.#buffers[fact] = new FactBuffer(initialRows);
     });
     return full;
   }
 }
 
-/** Two of DuckDB's row groups (122,880 rows each). */
-const batchRows = 245_760;
+class FactBuffer {
+  length = 0;
+  #integers: Int32Array[];
+  #amounts: Float64Array;
+
+  constructor(private capacity: number) {
+    this.#integers = Array.from({ length: mrrFactColumns.length - 1 }, () => new Int32Array(capacity));
+    this.#amounts = new Float64Array(capacity);
+  }
+
+  add(customerNo: number, fact: number, groupNo: number, kind: number, day: number, untilDay: number, code: number, firsts: number, amount: number): void {
+    if (this.length === this.capacity) this.#grow();
+    const at = this.length++;
+    const c = this.#integers;
+    c[0]![at] = customerNo;
+    c[1]![at] = fact;
+    c[2]![at] = groupNo;
+    c[3]![at] = kind;
+    c[4]![at] = day;
+    c[5]![at] = untilDay;
+    c[6]![at] = code;
+    c[7]![at] = firsts;
+    this.#amounts[at] = amount;
+  }
+
+  /** The rows so far, a column each (views on the buffers). */
+  columns(): ColumnData[] {
+    return [...this.#integers.map((column) => column.subarray(0, this.length)), this.#amounts.subarray(0, this.length)];
+  }
+
+  #grow(): void {
+    this.capacity *= 2;
+    this.#integers = this.#integers.map((column) => {
+      const bigger = new Int32Array(this.capacity);
+      bigger.set(column);
+      return bigger;
+    });
+    const amounts = new Float64Array(this.capacity);
+    amounts.set(this.#amounts);
+    this.#amounts = amounts;
+  }
+}
 
 /** Replays one customer's subscriptions with every event known and adds their facts. */
 function addCustomerFacts(rows: FactRows, customer: CustomerSubscriptions, rules: FactRules, planNo: (plan: string) => number): void {
@@ -139,9 +184,15 @@ function addCustomerFacts(rows: FactRows, customer: CustomerSubscriptions, rules
     for (const trial of timeline.trials) rows.add(no, mrrFact.trial, planNo(trial.plan), kindNo(trial.subscriptionKind), trial.started, trial.converted ?? openEnd, 0, 0, 0);
     for (const wait of timeline.waits) rows.add(no, mrrFact.wait, -1, 0, wait.from, wait.until, 0, 0, 0);
   }
-  addMovements(rows, no, mrrFact.movement, -1, spans);
-  for (const [plan, planSpans] of spansBy(spans, (span) => span.plan)) addMovements(rows, no, mrrFact.planMovement, planNo(plan), planSpans);
-  for (const [kind, kindSpans] of spansBy(spans, (span) => span.subscriptionKind)) addMovements(rows, no, mrrFact.kindMovement, kindNo(kind), kindSpans);
+  // Most customers keep to one plan and one kind: their movements there are their movements overall,
+  // written once and marked with the plan and kind.
+  const plans = spansBy(spans, (span) => span.plan);
+  const kinds = spansBy(spans, (span) => span.subscriptionKind);
+  const [onlyPlan] = plans.size === 1 ? plans.keys() : [];
+  const [onlyKind] = kinds.size === 1 ? kinds.keys() : [];
+  addMovements(rows, no, mrrFact.movement, onlyPlan === undefined ? mixed : planNo(onlyPlan), onlyKind === undefined ? mixed : kindNo(onlyKind), spans);
+  if (onlyPlan === undefined) for (const [plan, planSpans] of plans) addMovements(rows, no, mrrFact.planMovement, planNo(plan), 0, planSpans);
+  if (onlyKind === undefined) for (const [kind, kindSpans] of kinds) addMovements(rows, no, mrrFact.kindMovement, kindNo(kind), 0, kindSpans);
 }
 
 const kindNo = (kind: 'product' | 'service'): number => (kind === 'product' ? 1 : 0);
@@ -153,7 +204,7 @@ const monthOf = (day: number): number => {
   return date.year * 12 + date.month - 1;
 };
 
-function addMovements(rows: FactRows, no: number, fact: number, groupNo: number, spans: readonly MrrSpan[]): void {
+function addMovements(rows: FactRows, no: number, fact: number, groupNo: number, kind: number, spans: readonly MrrSpan[]): void {
   const lastWeek = new Array<number>(movementTypes.length).fill(Number.NaN);
   const lastMonth = new Array<number>(movementTypes.length).fill(Number.NaN);
   for (const movement of mrrMovements(spans)) {
@@ -166,7 +217,7 @@ function addMovements(rows: FactRows, no: number, fact: number, groupNo: number,
     if (lastMonth[type] !== month) firsts |= firstIn.month;
     lastWeek[type] = week;
     lastMonth[type] = month;
-    rows.add(no, fact, groupNo, 0, movement.day, 0, type, firsts, movement.delta);
+    rows.add(no, fact, groupNo, kind, movement.day, 0, type, firsts, movement.delta);
   }
 }
 

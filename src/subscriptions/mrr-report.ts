@@ -18,7 +18,7 @@ import { dictionaryTable, refreshDerivedTable } from '../store/derived-tables.js
 import { reportingCurrency } from '../store/settings.js';
 import type { Store } from '../store/store.js';
 import { withTempTable } from '../store/temp-table.js';
-import { factRules, firstIn, mrrFact, mrrFactsTable, refreshMrrFacts } from './mrr-facts.js';
+import { factRules, firstIn, mixed, mrrFact, mrrFactsTable, refreshMrrFacts } from './mrr-facts.js';
 import { movementTypes, mrrMovements, spansBy, type MovementType } from './mrr-movements.js';
 import { planNames, readSubscriptionEvents, type CustomerSubscriptions, type SubscriptionEventsScope } from './subscription-events.js';
 import { subscriptionEventsTable } from './subscription-events-table.js';
@@ -213,18 +213,26 @@ async function addFacts(store: Store, target: FactsTarget): Promise<void> {
   // A first period cut short by the range (from the 15th of a month, say) counts a customer's first
   // movement of a type within the range, not within the whole month.
   const cut = periods[0] !== undefined && target.grain !== 'day' && periodKey(periods[0].from, target.grain) !== periods[0].from;
-  const firstPeriodCustomers = new Map<string, number>();
+  const firstPeriodCustomers: { fact: number; group_no: number; kind: number; code: number; customers: number }[] = [];
   if (cut) {
     const firstEnd = index.lastDays[0] ?? first;
-    const counts = await store.query<{ fact: number; group_no: number; code: number; customers: number }>(
-      `SELECT fact, group_no, code, count(DISTINCT customer_no) AS customers FROM ${mrrFactsTable}
-       WHERE fact IN (${movementFacts.join(', ')}) AND day >= ${first} AND day <= ${firstEnd} AND ${notExact}
-       GROUP BY 1, 2, 3`,
+    firstPeriodCustomers.push(
+      ...(await store.query<(typeof firstPeriodCustomers)[number]>(
+        `SELECT fact, group_no, kind, code, count(DISTINCT customer_no) AS customers FROM ${mrrFactsTable}
+         WHERE fact IN (${movementFacts.join(', ')}) AND day >= ${first} AND day <= ${firstEnd} AND ${notExact}
+         GROUP BY 1, 2, 3, 4`,
+      )),
     );
-    for (const row of counts) firstPeriodCustomers.set(`${row.fact}/${row.group_no}/${row.code}`, Number(row.customers));
   }
   const clamp = (p: number) => Math.max(0, Math.min(n, p));
   const groupsOf = (groupNo: number, kind: number) => (by === null ? [overall] : [overall, target.groupSeries(target.groupName(by === 'plan' ? groupNo : kind))]);
+  // A movement overall counts in the customer's one plan (or kind) too, unless they are on several; their
+  // movements in each are rows of their own.
+  const movementSeries = (fact: number, groupNo: number, kind: number): Series[] => {
+    if (fact !== mrrFact.movement) return [target.groupSeries(target.groupName(groupNo))];
+    const group = by === 'plan' ? groupNo : by === 'kind' ? kind : mixed;
+    return group === mixed ? [overall] : [overall, target.groupSeries(target.groupName(group))];
+  };
   for (const row of rows) {
     const fact = Number(row.fact);
     const groupNo = Number(row.group_no);
@@ -233,20 +241,21 @@ async function addFacts(store: Store, target: FactsTarget): Promise<void> {
     const units = Number(row.units);
     const count = Number(row.n);
     if (fact === mrrFact.movement || fact === mrrFact.planMovement || fact === mrrFact.kindMovement) {
-      const series = fact === mrrFact.movement ? overall : target.groupSeries(target.groupName(groupNo));
       const type = movementTypes[code];
       if (type === undefined) continue;
       const paying = type === 'new' || type === 'reactivation' ? count : type === 'churn' ? -count : 0;
-      series.closingCustomers[clamp(p)] = (series.closingCustomers[clamp(p)] ?? 0) + paying;
-      if (p < 0) {
-        series.opening.mrr += units;
-        series.opening.customers += paying;
-        continue;
+      for (const series of movementSeries(fact, groupNo, Number(row.kind))) {
+        series.closingCustomers[clamp(p)] = (series.closingCustomers[clamp(p)] ?? 0) + paying;
+        if (p < 0) {
+          series.opening.mrr += units;
+          series.opening.customers += paying;
+          continue;
+        }
+        const bucket = series.movement[type][p];
+        if (!bucket) continue;
+        bucket.units += units;
+        bucket.customers += p === 0 && cut ? 0 : Number(row.firsts);
       }
-      const bucket = series.movement[type][p];
-      if (!bucket) continue;
-      bucket.units += units;
-      bucket.customers += p === 0 && cut ? 0 : Number(row.firsts);
       continue;
     }
     for (const series of groupsOf(groupNo, Number(row.kind))) {
@@ -269,11 +278,13 @@ async function addFacts(store: Store, target: FactsTarget): Promise<void> {
     const p = clamp(index.of(Number(row.day)));
     for (const series of groupsOf(Number(row.group_no), Number(row.kind))) series.closingUnits[p] = (series.closingUnits[p] ?? 0) - Number(row.units);
   }
-  for (const [key, customers] of firstPeriodCustomers) {
-    const [fact, groupNo, code] = key.split('/').map(Number) as [number, number, number];
-    const type = movementTypes[code];
-    const bucket = type === undefined ? undefined : (fact === mrrFact.movement ? overall : target.groupSeries(target.groupName(groupNo))).movement[type][0];
-    if (bucket) bucket.customers += customers;
+  for (const row of firstPeriodCustomers) {
+    const type = movementTypes[Number(row.code)];
+    if (type === undefined) continue;
+    for (const series of movementSeries(Number(row.fact), Number(row.group_no), Number(row.kind))) {
+      const bucket = series.movement[type][0];
+      if (bucket) bucket.customers += Number(row.customers);
+    }
   }
 }
 
