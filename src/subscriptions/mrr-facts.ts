@@ -5,9 +5,9 @@
  * A derived table (`derived_mrr_facts`) holds, for each customer, what the replay gives
  * (subscription-timeline.ts, mrr-movements.ts) with every event known so far:
  *
- * - their MRR movements (new, expansion, ...), overall, in each plan and in each kind of subscription,
- *   each marked with whether it is the customer's first of its type in its day, week and month (what a
- *   report counts customers by);
+ * - their MRR movements (new, expansion, ...), overall, and in each plan and each kind of subscription
+ *   for a customer on several, each marked with whether it is the customer's first of its type in its
+ *   day, week and month (what a report counts customers by);
  * - their MRR spans (for closing MRR, counted apart), renewals due, trials;
  * - their waits: the days on which a period had run out and its renewal was still awaited.
  *
