@@ -35,14 +35,15 @@ export function resolvedEventsSql(kindFilter: string, options: ResolvedEventsOpt
 }
 
 /**
- * The CTE `links`: each anonymous id linked to a customer by the end of the day (`$1`), with the first
- * customer it was seen with.
+ * The CTE `links`: each anonymous id linked to a customer before `end` (default `$1`, the exclusive end of
+ * the as-of day), with the first customer it was seen with; with `linkedDay` (an expression of
+ * `occurred_at`), also the column `linked`: the day of the first link, for queries that follow days.
  */
-export function linksSql(dialect: Dialect): string {
+export function linksSql(dialect: Dialect, options: { end?: string; linkedDay?: string } = {}): string {
   return `links AS (
-      SELECT anonymous_id, ${argMin(dialect, 'customer_id', 'occurred_at')} AS customer_id
+      SELECT anonymous_id, ${argMin(dialect, 'customer_id', 'occurred_at')} AS customer_id${options.linkedDay ? `, min(${options.linkedDay}) AS linked` : ''}
       FROM events
-      WHERE anonymous_id IS NOT NULL AND customer_id IS NOT NULL AND occurred_at < $1
+      WHERE anonymous_id IS NOT NULL AND customer_id IS NOT NULL AND occurred_at < ${options.end ?? '$1'}
       GROUP BY anonymous_id)`;
 }
 

@@ -16,9 +16,9 @@
  */
 import { endOfDay } from '../analytics/time-unit.js';
 import type { TenureConfig } from '../config/config-schema.js';
-import { argMin, type Dialect } from '../store/sql-dialect.js';
+import type { Dialect } from '../store/sql-dialect.js';
 import type { SqlValue, Store } from '../store/store.js';
-import { hasAnonymousEvents } from '../analytics/resolved-events.js';
+import { hasAnonymousEvents, linksSql } from '../analytics/resolved-events.js';
 import { field, Params, subscriptionPeriodDaysSql } from './customer-facts.js';
 import { dayAfter, dayNumber, periodKey, type Grain } from './periods.js';
 
@@ -69,10 +69,7 @@ export function activeOverTimeSql(options: { from: string; to: string; grain: Gr
   if (options.anonymous) {
     // An anonymous event belongs to its prospect until the day its anonymous id is first linked to a
     // customer, and to that customer from then on (resolved-events.ts, as of each day).
-    ctes.push(`links AS (
-      SELECT anonymous_id, ${argMin(dialect, 'customer_id', 'occurred_at')} AS customer_id, min(${day}) AS linked
-      FROM events WHERE anonymous_id IS NOT NULL AND customer_id IS NOT NULL AND occurred_at < ${end}
-      GROUP BY anonymous_id)`);
+    ctes.push(linksSql(dialect, { end, linkedDay: day }));
     ctes.push(`anonymous_activity AS (
       SELECT events.anonymous_id, l.customer_id, l.linked, ${day} AS d
       FROM events LEFT JOIN links l ON l.anonymous_id = events.anonymous_id

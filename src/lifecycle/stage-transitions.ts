@@ -14,11 +14,11 @@
  * Days are whole days after the range's first day (negative before it), so both engines hand over the
  * same small integers.
  */
-import { hasAnonymousEvents } from '../analytics/resolved-events.js';
+import { hasAnonymousEvents, linksSql } from '../analytics/resolved-events.js';
 import { endOfDay } from '../analytics/time-unit.js';
 import type { TenureConfig } from '../config/config-schema.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
-import { argMin, double, type Dialect } from '../store/sql-dialect.js';
+import { double, type Dialect } from '../store/sql-dialect.js';
 import type { SqlValue, Store } from '../store/store.js';
 import { field, Params } from './customer-facts.js';
 import { never, StageEvents, stageFlags } from './stage-timeline.js';
@@ -75,10 +75,7 @@ export function stageEventsSql(options: StageEventsQueryOptions): { sql: string;
   const ctes: string[] = [];
   const sources = [`SELECT customer_id AS id, FALSE AS anon, d AS e, d AS s, ${neverSql} AS u, flags, nps FROM ${tagged('customer_id IS NOT NULL')} identified`];
   if (options.anonymous) {
-    ctes.push(`links AS (
-      SELECT anonymous_id, ${argMin(dialect, 'customer_id', 'occurred_at')} AS customer_id, min(${day}) AS linked
-      FROM events WHERE anonymous_id IS NOT NULL AND customer_id IS NOT NULL AND occurred_at < ${end}
-      GROUP BY anonymous_id)`);
+    ctes.push(linksSql(dialect, { end, linkedDay: day }));
     ctes.push(`anonymous_events AS (
       SELECT t.anonymous_id, l.customer_id, l.linked, t.d, t.flags, t.nps
       FROM ${tagged('customer_id IS NULL AND anonymous_id IS NOT NULL')} t LEFT JOIN links l ON l.anonymous_id = t.anonymous_id)`);
