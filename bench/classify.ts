@@ -9,12 +9,11 @@
  *
  * Run: npm run build && node --expose-gc dist/bench/classify.js [customers]
  */
-import { resolvedEventsSql } from '../src/analytics/resolved-events.js';
-import { endOfDay } from '../src/analytics/time-unit.js';
 import { parseConfig } from '../src/config/load-config.js';
 import { classifyCustomers, type ClassifyCustomersResult } from '../src/lifecycle/classify-customers.js';
 import { customerFactsSql, factsSource } from '../src/lifecycle/customer-facts.js';
 import { withGeneratedStore } from './lifecycle-events.js';
+import { groupedScanSeconds } from './grouped-scan.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -26,8 +25,6 @@ await withGeneratedStore(customers, async (store) => {
 
   const source = await factsSource(store, asOf);
   const facts = customerFactsSql({ asOf, config, ...source });
-  const plain = `WITH ${resolvedEventsSql('TRUE', { anonymous: source.anonymous, dialect: 'duckdb' })}
-    SELECT customer_id, count(*) AS events, max(occurred_at) AS last_seen FROM resolved GROUP BY customer_id`;
 
   let scan = Number.POSITIVE_INFINITY;
   let plainScan = Number.POSITIVE_INFINITY;
@@ -39,9 +36,8 @@ await withGeneratedStore(customers, async (store) => {
   }, 20);
   const tally = new Map<string, number>();
   for (let attempt = 0; attempt < 3; attempt++) {
-    plainScan = Math.min(plainScan, (await timed(() => store.run(`CREATE OR REPLACE TEMP TABLE plain_scan AS ${plain}`, [endOfDay(asOf)]))).seconds);
+    plainScan = Math.min(plainScan, await groupedScanSeconds(store, { resolvedAsOf: { asOf, anonymous: source.anonymous } }));
     scan = Math.min(scan, (await timed(() => store.run(`CREATE OR REPLACE TEMP TABLE facts_scan AS ${facts.sql}`, facts.params))).seconds);
-    await store.run('DROP TABLE plain_scan');
     await store.run('DROP TABLE facts_scan');
     (globalThis as { gc?: () => void }).gc?.();
     tally.clear();

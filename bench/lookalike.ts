@@ -7,12 +7,11 @@
  *
  * Run: npm run build && node --expose-gc dist/bench/lookalike.js [customers]
  */
-import { resolvedEventsSql } from '../src/analytics/resolved-events.js';
-import { endOfDay } from '../src/analytics/time-unit.js';
 import { parseConfig } from '../src/config/load-config.js';
 import { customerFactsSql, factsSource } from '../src/lifecycle/customer-facts.js';
 import { lookalikeScores } from '../src/lookalike/lookalike-scores.js';
 import { withGeneratedStore } from './lifecycle-events.js';
+import { groupedScanSeconds } from './grouped-scan.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -24,11 +23,8 @@ await withGeneratedStore(customers, async (store) => {
 
   const source = await factsSource(store, asOf);
   const facts = customerFactsSql({ asOf, config, ...source });
-  const plain = `WITH ${resolvedEventsSql('TRUE', { anonymous: source.anonymous, dialect: 'duckdb' })}
-    SELECT customer_id, count(*) AS events, max(occurred_at) AS last_seen FROM resolved GROUP BY customer_id`;
 
-  const plainScan = (await timed(() => store.run(`CREATE OR REPLACE TEMP TABLE plain_scan AS ${plain}`, [endOfDay(asOf)]))).seconds;
-  await store.run('DROP TABLE plain_scan');
+  const plainScan = await groupedScanSeconds(store, { resolvedAsOf: { asOf, anonymous: source.anonymous } });
   const factsScan = (await timed(() => store.run(`CREATE OR REPLACE TEMP TABLE facts_scan AS ${facts.sql}`, facts.params))).seconds;
   await store.run('DROP TABLE facts_scan');
   (globalThis as { gc?: () => void }).gc?.();

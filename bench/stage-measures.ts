@@ -15,6 +15,7 @@ import { parseConfig } from '../src/config/load-config.js';
 import { stageMeasures, type StageMeasures } from '../src/lifecycle/stage-measures.js';
 import { funnelSql, lapsesSql, peopleMeasuresSql, periodMeasuresSql, type MeasuresSqlOptions } from '../src/lifecycle/stage-measures-sql.js';
 import { withGeneratedStore } from './lifecycle-events.js';
+import { groupedScanSeconds } from './grouped-scan.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -31,7 +32,6 @@ const funnelEvents = `INSERT INTO events (kind, customer_id, anonymous_id, occur
 
 await withGeneratedStore(customers, async (store) => {
 
-  const scanSql = 'CREATE OR REPLACE TEMP TABLE plain_scan AS SELECT customer_id, count(*) AS events, max(occurred_at) AS last_seen FROM events GROUP BY 1';
   const options: MeasuresSqlOptions = { ...range, dialect: 'duckdb', anonymous: await hasAnonymousEvents(store) };
   const parts = {
     'people (reach, acquisition, first orders, conversion)': peopleMeasuresSql(options),
@@ -44,8 +44,7 @@ await withGeneratedStore(customers, async (store) => {
   const partBest = new Map<string, number>();
   const memory = sampleMemory();
   for (let attempt = 0; attempt < 3; attempt++) {
-    scan = Math.min(scan, (await timed(() => store.run(scanSql))).seconds);
-    await store.run('DROP TABLE plain_scan');
+    scan = Math.min(scan, await groupedScanSeconds(store));
     gc();
     const run = await timed(() => stageMeasures(store, range));
     if (!best || run.seconds < best.seconds) best = run;

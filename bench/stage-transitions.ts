@@ -13,6 +13,7 @@ import { stages } from '../src/lifecycle/classify.js';
 import { stageFlows, type StageFlows } from '../src/lifecycle/stage-flows.js';
 import { readStageEvents } from '../src/lifecycle/stage-transitions.js';
 import { withGeneratedStore } from './lifecycle-events.js';
+import { groupedScanSeconds } from './grouped-scan.js';
 import { sampleMemory, timed } from './memory-sampler.js';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -21,7 +22,6 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 await withGeneratedStore(customers, async (store) => {
 
-  const scanSql = 'CREATE OR REPLACE TEMP TABLE plain_scan AS SELECT customer_id, count(*) AS events, max(occurred_at) AS last_seen FROM events GROUP BY 1';
   let scan = Number.POSITIVE_INFINITY;
   let best: { seconds: number; value: StageFlows } | undefined;
   let read = Number.POSITIVE_INFINITY;
@@ -30,8 +30,7 @@ await withGeneratedStore(customers, async (store) => {
   const heapTimer = setInterval(() => (heap = Math.max(heap, process.memoryUsage().heapUsed)), 25);
   heapTimer.unref();
   for (let attempt = 0; attempt < 2; attempt++) {
-    scan = Math.min(scan, (await timed(() => store.run(scanSql))).seconds);
-    await store.run('DROP TABLE plain_scan');
+    scan = Math.min(scan, await groupedScanSeconds(store));
     (globalThis as { gc?: () => void }).gc?.();
     const run = await timed(() => stageFlows(store, range));
     console.log(`  attempt ${attempt + 1}: stage flows ${run.seconds.toFixed(2)} s`);
