@@ -2,6 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CanonicalEvent } from '../domain/event.js';
+import { appendEvents } from '../ingest/append-events.js';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.js';
 
 export interface TempStore {
@@ -24,6 +26,14 @@ export async function tempStore(): Promise<TempStore> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A temp DuckDB file holding `events` (imported as from `source`), closed: for tests of the CLI, which opens the file itself. */
+export async function tempStoreFileWith(events: readonly CanonicalEvent[], source: string): Promise<TempStore> {
+  const temp = await tempStore();
+  await appendEvents(temp.store, events, { source });
+  await temp.store.close();
+  return temp;
 }
 
 /** Where the shared real data sets live, relative to the project root. */

@@ -1,15 +1,12 @@
 /** `tenure cohorts` on the hand-worked subscription business of src/subscriptions/cohort-report.test.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvents } from '../../../ingest/append-events.js';
 import { business } from '../../../subscriptions/subscription-business.case.js';
 import { runCli } from '../../../testing/run-cli.js';
-import { tempStore, type TempStore } from '../../../testing/temp-store.js';
+import { tempStoreFileWith, type TempStore } from '../../../testing/temp-store.js';
 
 let temp: TempStore;
 beforeAll(async () => {
-  temp = await tempStore();
-  await appendEvents(temp.store, business, { source: 'test' });
-  await temp.store.close();
+  temp = await tempStoreFileWith(business, 'test');
 });
 afterAll(async () => temp?.cleanup());
 

@@ -1,19 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvents } from '../../../ingest/append-events.js';
 import { histories } from '../../../lifecycle/histories.case.js';
-import { copyStore } from '../../../store/copy-store.js';
-import { testPostgresUrl, testSchemas } from '../../../testing/postgres-schemas.js';
-import { tempStore, type TempStore } from '../../../testing/temp-store.js';
-import { runCli } from '../../../testing/run-cli.js';
+import { tempStoreFileWith, type TempStore } from '../../../testing/temp-store.js';
+import { describeSameOutputOnPostgres, runCli } from '../../../testing/run-cli.js';
 
 let temp: TempStore;
 beforeAll(async () => {
-  temp = await tempStore();
-  await appendEvents(temp.store, histories, { source: 'histories' });
-  // The CLI opens the file itself.
-  await temp.store.close();
+  temp = await tempStoreFileWith(histories, 'histories');
 });
 afterAll(async () => temp?.cleanup());
 
@@ -75,20 +69,4 @@ describe('tenure customer', () => {
   });
 });
 
-describe.skipIf(!testPostgresUrl)('tenure customers and customer on PostgreSQL (TENURE_TEST_POSTGRES_URL)', () => {
-  const schemas = testSchemas(testPostgresUrl ?? '');
-  let url: string;
-  beforeAll(async () => {
-    url = await schemas.create();
-    await copyStore(temp.path, url);
-  });
-  afterAll(async () => schemas.dropAll());
-
-  it('prints what it prints for the DuckDB file', async () => {
-    for (const args of [['customers', '--as-of', '2024-04-09', '--json'], ['customers', '--as-of', '2024-04-09'], ['customer', 'lead-7', '--as-of', '2024-04-09', '--json']]) {
-      const onPg = await runCli(...args, '--db', url);
-      expect(onPg.code).toBe(0);
-      expect(onPg.out).toBe((await runCli(...args, '--db', temp.path)).out);
-    }
-  });
-});
+describeSameOutputOnPostgres('tenure customers and customer', () => temp.path, [['customers', '--as-of', '2024-04-09', '--json'], ['customers', '--as-of', '2024-04-09'], ['customer', 'lead-7', '--as-of', '2024-04-09', '--json']]);

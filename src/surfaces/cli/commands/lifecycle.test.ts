@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvents } from '../../../ingest/append-events.js';
 import { histories } from '../../../lifecycle/histories.case.js';
-import { tempStore, type TempStore } from '../../../testing/temp-store.js';
+import { tempStoreFileWith, type TempStore } from '../../../testing/temp-store.js';
 import { runCli } from '../../../testing/run-cli.js';
 
 let temp: TempStore;
 beforeAll(async () => {
-  temp = await tempStore();
-  await appendEvents(temp.store, histories, { source: 'histories' });
-  await temp.store.close();
+  temp = await tempStoreFileWith(histories, 'histories');
 });
 afterAll(async () => temp?.cleanup());
 

@@ -4,18 +4,13 @@
  * high-value customers, a bad --top; and the same JSON from PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvents } from '../../../ingest/append-events.js';
 import { afterFirstOrder, asOf, high, others, prospects } from '../../../lookalike/population.case.js';
-import { copyStore } from '../../../store/copy-store.js';
-import { testPostgresUrl, testSchemas } from '../../../testing/postgres-schemas.js';
-import { runCli } from '../../../testing/run-cli.js';
-import { tempStore, type TempStore } from '../../../testing/temp-store.js';
+import { describeSameOutputOnPostgres, runCli } from '../../../testing/run-cli.js';
+import { tempStoreFileWith, type TempStore } from '../../../testing/temp-store.js';
 
 let temp: TempStore;
 beforeAll(async () => {
-  temp = await tempStore();
-  await appendEvents(temp.store, [...high, ...others, ...afterFirstOrder, ...prospects], { source: 'test' });
-  await temp.store.close();
+  temp = await tempStoreFileWith([...high, ...others, ...afterFirstOrder, ...prospects], 'test');
 });
 afterAll(async () => temp?.cleanup());
 
@@ -74,21 +69,4 @@ describe('tenure lookalikes', () => {
   });
 });
 
-describe.skipIf(!testPostgresUrl)('tenure lookalikes on PostgreSQL (TENURE_TEST_POSTGRES_URL)', () => {
-  const schemas = testSchemas(testPostgresUrl ?? '');
-  let url: string;
-  beforeAll(async () => {
-    url = await schemas.create();
-    await copyStore(temp.path, url);
-  });
-  afterAll(async () => schemas.dropAll());
-
-  it('prints what it prints for the DuckDB file', async () => {
-    for (const args of [['lookalikes', '--as-of', asOf, '--json'], ['lookalikes', '--as-of', asOf, '--top', '3']]) {
-      const onPg = await runCli(...args, '--db', url);
-      const onDuck = await runCli(...args, '--db', temp.path);
-      expect(onPg.code).toBe(0);
-      expect(onPg.out).toBe(onDuck.out);
-    }
-  });
-});
+describeSameOutputOnPostgres('tenure lookalikes', () => temp.path, [['lookalikes', '--as-of', asOf, '--json'], ['lookalikes', '--as-of', asOf, '--top', '3']]);

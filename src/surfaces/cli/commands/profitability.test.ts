@@ -1,15 +1,12 @@
 /** `tenure profitability` and `tenure channels` on the customers of src/profitability/economics.case.ts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvents } from '../../../ingest/append-events.js';
 import { economics } from '../../../profitability/economics.case.js';
 import { runCli } from '../../../testing/run-cli.js';
-import { tempStore, type TempStore } from '../../../testing/temp-store.js';
+import { tempStoreFileWith, type TempStore } from '../../../testing/temp-store.js';
 
 let temp: TempStore;
 beforeAll(async () => {
-  temp = await tempStore();
-  await appendEvents(temp.store, economics, { source: 'test' });
-  await temp.store.close();
+  temp = await tempStoreFileWith(economics, 'test');
 });
 afterAll(async () => temp?.cleanup());
 
