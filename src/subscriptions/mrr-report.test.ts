@@ -1,7 +1,7 @@
 /**
  * MRR by month on a small subscription business worked out by hand, on DuckDB and on PostgreSQL when
  * TENURE_TEST_POSTGRES_URL is set; and on the demo business, the identity opening + movements = closing
- * in every period, overall and by plan.
+ * in every period, overall and by plan, and the report from the MRR facts equal to a full replay.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load-config.js';
@@ -12,6 +12,7 @@ import { event } from '../lifecycle/histories.case.js';
 import { business, sub } from './subscription-business.case.js';
 import { engineTitle, testEngines, type TestStore } from '../testing/test-stores.js';
 import { mrrReport, type MrrPeriod } from './mrr-report.js';
+import { expectSameAsReplay } from './replay-check.case.js';
 
 const movements = (m: Partial<MrrPeriod['movements']>) => ({ new: 0, expansion: 0, reactivation: 0, contraction: 0, churn: 0, ...m });
 
@@ -159,5 +160,12 @@ for (const engine of testEngines) {
         });
       }
     });
+
+    it('reads from the MRR facts what a replay of every event gives, at month ends and in between, overall, by plan and by kind', async () => {
+      for (const to of ['2025-03-31', '2025-09-17', '2026-01-03', '2026-06-30', '2026-09-30']) {
+        for (const by of [null, 'plan', 'kind'] as const) await expectSameAsReplay(test.store, { from: '2024-10-10', to, grain: 'month', by });
+      }
+      await expectSameAsReplay(test.store, { from: '2026-01-01', to: '2026-03-31', grain: 'week', by: 'plan' });
+    }, 60_000);
   });
 }
