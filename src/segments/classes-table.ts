@@ -16,7 +16,7 @@ import type { CustomerFacts } from '../lifecycle/customer-facts.js';
 import type { PopulationFigures } from '../lifecycle/population-figures.js';
 import { readFacts } from '../lifecycle/read-facts.js';
 import type { Store } from '../store/store.js';
-import type { TableColumn } from '../store/table-columns.js';
+import { columnDefinitions, type TableColumn } from '../store/table-columns.js';
 import { withBatchWriter } from '../store/write-batches.js';
 
 export const classesTable = 'tenure_segment_classes';
@@ -35,8 +35,6 @@ const columns: readonly TableColumn[] = [
   { name: 'rfm_segment', type: 'varchar' },
 ];
 
-const sqlType = { integer: 'INTEGER', double: 'DOUBLE', varchar: 'VARCHAR' } as const;
-
 export interface ClassesSession {
   asOf: string;
   config: TenureConfig;
@@ -51,7 +49,7 @@ export async function withClasses<T>(store: Store, session: ClassesSession, work
   try {
     await withBatchWriter(store, async (writer) => {
       await writer.run(`DROP TABLE IF EXISTS ${classesTable}`);
-      const list = columns.map((c) => `${c.name} ${sqlType[c.type]}`).join(', ');
+      const list = columnDefinitions(columns);
       await writer.run(postgres ? `CREATE TEMP TABLE ${classesTable} (${list}) ON COMMIT DROP` : `CREATE TABLE ${classesTable} (${list})`);
       const classify = createClassifier({ asOf: session.asOf, config: session.config, figures: session.figures, fitAsOf: session.fitAsOf });
       await readFacts(store, `SELECT * FROM ${factsTable}`, session.factColumns, 2048, async (facts) => {

@@ -27,7 +27,7 @@ import { civilFromDays } from '../domain/civil-date.js';
 import { forDialect } from '../store/migrations/dialect.js';
 import { withBatchWriter } from '../store/write-batches.js';
 import type { Store } from '../store/store.js';
-import type { ColumnData, TableColumn } from '../store/table-columns.js';
+import { columnDefinitions, type ColumnData, type TableColumn } from '../store/table-columns.js';
 import { refreshDerivedTable } from '../store/derived-tables.js';
 import { movementTypes, mrrMovements, spansBy } from './mrr-movements.js';
 import { planNames, readSubscriptionEvents, type CustomerSubscriptions } from './subscription-events.js';
@@ -270,8 +270,7 @@ async function refresh(store: Store, rules: FactRules): Promise<void> {
       await writer.run(`DELETE FROM ${mrrFactsTable} WHERE customer_no IN (${changed})`);
     } else {
       await writer.run(`DROP TABLE IF EXISTS ${mrrFactsTable}`);
-      const columns = mrrFactColumns.map((c) => `${c.name} ${c.type === 'integer' ? 'INTEGER' : 'DOUBLE'} NOT NULL`).join(', ');
-      await writer.run(forDialect(`CREATE TABLE ${mrrFactsTable} (${columns})`, store.dialect));
+      await writer.run(forDialect(`CREATE TABLE ${mrrFactsTable} (${columnDefinitions(mrrFactColumns, { notNull: true })})`, store.dialect));
     }
     const rows = new FactRows();
     // One write at a time: the writer's appends (a COPY, on PostgreSQL) must not overlap.
