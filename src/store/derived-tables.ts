@@ -11,8 +11,9 @@
  * How it stays up to date: events arrive by imports, each with its id in `imports`. A refresh takes the
  * events of every import after the last one it took, up to the newest import it sees, plus those of the
  * imports that were still running last time (their rows are deleted and taken again, since more may have
- * landed since). On an unchanged store a refresh is two small queries. On PostgreSQL the refresh holds a
- * lock on the bookkeeping table, so two refreshes at once cannot both add the same rows.
+ * landed since). On an unchanged store a refresh is one small query, with no lock and no write. On
+ * PostgreSQL a refresh with work to do holds a lock on the bookkeeping table, so two refreshes at once
+ * cannot both add the same rows.
  *
  * The new rows are staged in a temp table first (the JSON parsed once), the dictionaries extended from
  * them, and then they land in the table with their keys' numbers.
@@ -55,6 +56,9 @@ type Bookkeeping = {
 /** Brings `table` up to date with the event log (making it first if need be). */
 export async function refreshDerivedTable(store: Store, table: DerivedTable): Promise<void> {
   await store.transaction(async (tx) => {
+    // Most refreshes find nothing new: they read and leave, without the lock or a write, so reports
+    // running at once do not queue behind each other.
+    if (await upToDate(tx, table)) return;
     if (tx.dialect === 'postgres') await tx.run('LOCK TABLE derived_tables IN EXCLUSIVE MODE');
     const [kept] = await tx.query<Bookkeeping>('SELECT version, through_import, open_imports FROM derived_tables WHERE name = $1', [table.name]);
     const current = kept !== undefined && Number(kept.version) === table.version;
@@ -89,6 +93,17 @@ export async function refreshDerivedTable(store: Store, table: DerivedTable): Pr
       table.name, table.version, Math.max(through, newestId), JSON.stringify(stillOpen),
     ]);
   });
+}
+
+/** Whether `table` has its definition's version, every import up to the newest, and no import left open. */
+async function upToDate(store: Store, table: DerivedTable): Promise<boolean> {
+  const [row] = await store.query<{ version: number; through_import: number; open_imports: string; newest: number | null }>(
+    `SELECT d.version, d.through_import, d.open_imports, (SELECT max(import_id) FROM imports) AS newest
+     FROM derived_tables d WHERE d.name = $1`,
+    [table.name],
+  );
+  if (!row || Number(row.version) !== table.version || row.open_imports !== '[]') return false;
+  return row.newest === null || Number(row.newest) <= Number(row.through_import);
 }
 
 const staged = 'tenure_derived_staged';
